@@ -1,0 +1,50 @@
+// swift-tools-version: 6.1
+// consortium: population and practice analytics for NHS commissioning.
+// Layering (a module imports only modules above it in this list):
+//   CLapack -> Linear, Statistics, Tables -> Population -> Indicators, Benchmarking, ... -> consortium (CLI)
+import PackageDescription
+
+let package = Package(
+    name: "consortium",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "consortium", targets: ["consortium"]),
+        .library(name: "ConsortiumEngine", targets: ["Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLapack",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev", "pkg-config"])]
+        ),
+        .target(name: "Linear", dependencies: ["CLapack"]),
+        .target(name: "Statistics"),
+        .target(name: "Tables"),
+        .target(name: "Population", dependencies: ["Tables"]),
+        .target(name: "Indicators", dependencies: ["Statistics", "Tables", "Population"]),
+        .target(name: "Benchmarking", dependencies: ["Statistics", "Linear", "Tables", "Indicators"]),
+        .executableTarget(
+            name: "consortium",
+            dependencies: [
+                "Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "ConsortiumBench",
+            dependencies: ["Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking", "CLapack"],
+            path: "Benchmarks/ConsortiumBench"
+        ),
+        .testTarget(name: "LinearTests", dependencies: ["Linear"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Reference")]),
+        .testTarget(name: "TablesTests", dependencies: ["Tables"]),
+        .testTarget(name: "PopulationTests", dependencies: ["Population", "Tables"]),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Tables", "Statistics"]),
+        .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Indicators", "Tables"]),
+        .testTarget(name: "CLITests", dependencies: ["Tables"]),
+    ],
+    swiftLanguageModes: [.v5]
+)
