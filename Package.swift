@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "PopulationTests", dependencies: ["Population", "Tables"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Tables", "Statistics"]),
         .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Indicators", "Tables"]),
-        .testTarget(name: "CLITests", dependencies: ["Tables"]),
+        .testTarget(name: "CLITests", dependencies: ["consortium", "Tables"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,180 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One value of an output row.
+public enum CSVValue: Sendable, Equatable {
+    case text(String)
+    /// Written in the shortest form that reads back to the same Double (`0.1`, `1e-05`); whole
+    /// values below 10^15 without a decimal point (`12`). Not finite (NaN, ±∞) is written empty.
+    case number(Double)
+    case wholeNumber(Int)
+    /// Pounds from whole pence, always with two decimals (`-12.05`).
+    case pence(Int)
+    /// Pounds rounded half away from zero to the penny, with two decimals.
+    case money(Double)
+    /// An empty field.
+    case missing
+}
+
+/// Writes CSV (UTF-8, LF, no byte-order mark, RFC 4180 quoting where a field needs it) to a file
+/// or to standard output, all or nothing: a file is written to a temporary name in the same
+/// folder and renamed over the destination by `commit()`; standard output is held until
+/// `commit()`. If the writer is dropped without `commit()`, nothing is left behind.
+public final class CSVWriter {
+    public let destination: String?
+    private var temporaryPath: String?
+    private var descriptor: Int32 = -1
+    private var pending: [UInt8] = []
+    private var committed = false
+    private let columnCount: Int
+    public private(set) var rowsWritten = 0
+
+    /// Opens the output. `path` nil means standard output. Fails with a `cannotCreate` error when
+    /// the folder does not exist or is not writable.
+    public init(path: String?, header: [String]) throws {
+        destination = path
+        columnCount = header.count
+        pending.reserveCapacity(1 << 20)
+        if let path {
+            let folder: String
+            let base: String
+            if let slash = path.lastIndex(of: "/") {
+                folder = String(path[..<slash]).isEmpty ? "/" : String(path[..<slash])
+                base = String(path[path.index(after: slash)...])
+            } else {
+                folder = "."
+                base = path
+            }
+            let temporary = "\(folder)/.\(base).partial-\(getpid())"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            if descriptor < 0 {
+                throw DataError(.cannotCreate, at: SourceLocation(file: path), "cannot create the output file: \(String(cString: strerror(errno)))")
+            }
+            temporaryPath = temporary
+        }
+        appendRow(header.map { CSVValue.text($0) })
+    }
+
+    deinit {
+        if !committed { discard() }
+    }
+
+    /// Writes one row; it must have as many values as the header.
+    public func write(_ row: [CSVValue]) throws {
+        precondition(row.count == columnCount, "CSVWriter: a row of \(row.count) values for \(columnCount) columns")
+        appendRow(row)
+        rowsWritten += 1
+        if pending.count >= 1 << 20 && descriptor >= 0 { try flush() }
+    }
+
+    /// Finishes the output: flushes, closes and renames the temporary file over the destination
+    /// (or prints everything to standard output).
+    public func commit() throws {
+        if let destination, let temporaryPath {
+            try flush()
+            if fsync(descriptor) != 0 || close(descriptor) != 0 {
+                descriptor = -1
+                throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot write the output file: \(String(cString: strerror(errno)))")
+            }
+            descriptor = -1
+            if rename(temporaryPath, destination) != 0 {
+                throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot create the output file: \(String(cString: strerror(errno)))")
+            }
+        } else {
+            try writeAll(descriptor: 1, name: "standard output")
+        }
+        committed = true
+    }
+
+    /// Abandons the output and removes the temporary file.
+    public func discard() {
+        if descriptor >= 0 {
+            close(descriptor)
+            descriptor = -1
+        }
+        if let temporaryPath { unlink(temporaryPath) }
+        temporaryPath = nil
+        pending.removeAll()
+        committed = true
+    }
+
+    private func flush() throws {
+        try writeAll(descriptor: descriptor, name: destination ?? "output")
+    }
+
+    private func writeAll(descriptor: Int32, name: String) throws {
+        var offset = 0
+        while offset < pending.count {
+            let written = pending.withUnsafeBytes { bytes in
+                systemWrite(descriptor, bytes.baseAddress! + offset, pending.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw DataError(.cannotCreate, at: SourceLocation(file: name), "cannot write: \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func appendRow(_ row: [CSVValue]) {
+        for (index, value) in row.enumerated() {
+            if index > 0 { pending.append(44) }
+            CSVWriter.append(value, to: &pending)
+        }
+        pending.append(10)
+    }
+
+    /// The text of one value as written in a field (without quoting).
+    public static func format(_ value: CSVValue) -> String {
+        var bytes: [UInt8] = []
+        append(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func append(_ value: CSVValue, to bytes: inout [UInt8]) {
+        switch value {
+        case .text(let text):
+            let needsQuotes = text.utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
+            if needsQuotes {
+                bytes.append(34)
+                for byte in text.utf8 {
+                    if byte == 34 { bytes.append(34) }
+                    bytes.append(byte)
+                }
+                bytes.append(34)
+            } else {
+                bytes.append(contentsOf: text.utf8)
+            }
+        case .number(let number):
+            if number.isFinite { bytes.append(contentsOf: Table.formatNumber(number).utf8) }
+        case .wholeNumber(let number):
+            bytes.append(contentsOf: String(number).utf8)
+        case .pence(let pence):
+            appendPence(pence, to: &bytes)
+        case .money(let pounds):
+            if pounds.isFinite { appendPence(Int((pounds * 100).rounded(.toNearestOrAwayFromZero)), to: &bytes) }
+        case .missing:
+            break
+        }
+    }
+
+    static func appendPence(_ pence: Int, to bytes: inout [UInt8]) {
+        let magnitude = pence.magnitude
+        if pence < 0 { bytes.append(45) }
+        bytes.append(contentsOf: String(magnitude / 100).utf8)
+        bytes.append(46)
+        let fraction = magnitude % 100
+        bytes.append(UInt8(48 + fraction / 10))
+        bytes.append(UInt8(48 + fraction % 10))
+    }
+}
+
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+#else
+private let systemWrite = Darwin.write
+#endif
