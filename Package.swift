@@ -9,10 +9,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "consortium", targets: ["consortium"]),
-        .library(name: "ConsortiumEngine", targets: ["Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking"]),
+        .library(name: "ConsortiumEngine", targets: [
+            "Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking", "Inequality", "Allocation", "Premium",
+        ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -26,16 +29,25 @@ let package = Package(
         .target(name: "Population", dependencies: ["Tables"]),
         .target(name: "Indicators", dependencies: ["Statistics", "Tables", "Population"]),
         .target(name: "Benchmarking", dependencies: ["Statistics", "Linear", "Tables", "Indicators"]),
+        .target(name: "Inequality", dependencies: ["Linear", "Statistics", "Tables", "Population", "Indicators"]),
+        .target(name: "Allocation", dependencies: [
+            "Linear", "Statistics", "Tables", "Population", .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .target(name: "Premium", dependencies: ["Tables", "Population", .product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(
             name: "consortium",
             dependencies: [
                 "Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking",
+                "Inequality", "Allocation", "Premium",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "ConsortiumBench",
-            dependencies: ["Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking", "CLapack"],
+            dependencies: [
+                "Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking", "Inequality", "Allocation",
+                "Premium", "CLapack",
+            ],
             path: "Benchmarks/ConsortiumBench"
         ),
         .testTarget(name: "LinearTests", dependencies: ["Linear"]),
@@ -44,6 +56,9 @@ let package = Package(
         .testTarget(name: "PopulationTests", dependencies: ["Population", "Tables"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Tables", "Statistics"]),
         .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Indicators", "Tables"]),
+        .testTarget(name: "InequalityTests", dependencies: ["Inequality", "Tables", "Population"]),
+        .testTarget(name: "AllocationTests", dependencies: ["Allocation", "Tables", "Population"]),
+        .testTarget(name: "PremiumTests", dependencies: ["Premium", "Tables", "Population"]),
         .testTarget(name: "CLITests", dependencies: ["consortium", "Tables"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,0 +1,5 @@
+/// Every benchmark, one line each; each lives in its own file.
+enum BenchmarkRegistry {
+    static let all: [Benchmark] = [
+    ]
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Release-mode timing discipline for every benchmark: one warm-up run, then `repetitions` timed
+/// runs, reporting the median (and the fastest and slowest) in seconds.
+struct Timing {
+    let median: Double
+    let fastest: Double
+    let slowest: Double
+
+    static func measure(repetitions: Int = 5, warmUp: Bool = true, _ work: () throws -> Void) rethrows -> Timing {
+        if warmUp { try work() }
+        var seconds: [Double] = []
+        for _ in 0..<max(1, repetitions) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try work()
+            seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        seconds.sort()
+        return Timing(median: seconds[seconds.count / 2], fastest: seconds.first!, slowest: seconds.last!)
+    }
+
+    var summary: String {
+        String(format: "median %.3f s (fastest %.3f, slowest %.3f)", median, fastest, slowest)
+    }
+}
+
+/// Peak resident memory of this process so far, in MiB (from /proc/self/status VmHWM).
+func peakResidentMemoryMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return .nan }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let digits = line.split(separator: " ").compactMap { Double($0) }
+        if let kib = digits.first { return kib / 1024 }
+    }
+    return .nan
+}
+
+/// A benchmark: a name for the command line and a body that prints its figures.
+struct Benchmark {
+    let name: String
+    let summary: String
+    let run: ([String]) throws -> Void
+}

@@ -1,0 +1,2 @@
+// Allocation module: see the design's module map. Files are added per concept.
+import TOMLKit

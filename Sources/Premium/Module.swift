@@ -1,0 +1,1 @@
+// Premium module: see the design's module map. Files are added per concept.
