@@ -14,12 +14,12 @@ public enum BLAS {
     /// op(A) must be m × k, op(B) k × n and C m × n. With β = 0 the input C is not read
     /// (it may hold NaN).
     public static func gemm(
-        alpha: Double = 1, _ a: Matrix, _ transposeA: Transposition = .none,
-        _ b: Matrix, _ transposeB: Transposition = .none,
+        alpha: Double = 1, _ a: Matrix, _ transposeA: Transposition = .notTransposed,
+        _ b: Matrix, _ transposeB: Transposition = .notTransposed,
         beta: Double = 0, into c: inout Matrix
     ) throws {
-        let (m, k) = transposeA == .none ? (a.rows, a.columns) : (a.columns, a.rows)
-        let (bRows, n) = transposeB == .none ? (b.rows, b.columns) : (b.columns, b.rows)
+        let (m, k) = transposeA == .notTransposed ? (a.rows, a.columns) : (a.columns, a.rows)
+        let (bRows, n) = transposeB == .notTransposed ? (b.rows, b.columns) : (b.columns, b.rows)
         guard k == bRows, c.rows == m, c.columns == n else {
             throw LinearAlgebraError.dimensionMismatch(
                 operation: "gemm",
@@ -44,10 +44,10 @@ public enum BLAS {
 
     /// The product op(A)·op(B) as a new matrix (`dgemm` with α = 1, β = 0).
     public static func product(
-        _ a: Matrix, _ transposeA: Transposition = .none, _ b: Matrix, _ transposeB: Transposition = .none
+        _ a: Matrix, _ transposeA: Transposition = .notTransposed, _ b: Matrix, _ transposeB: Transposition = .notTransposed
     ) throws -> Matrix {
-        let m = transposeA == .none ? a.rows : a.columns
-        let n = transposeB == .none ? b.columns : b.rows
+        let m = transposeA == .notTransposed ? a.rows : a.columns
+        let n = transposeB == .notTransposed ? b.columns : b.rows
         var result = Matrix(rows: m, columns: n)
         try gemm(a, transposeA, b, transposeB, into: &result)
         return result
@@ -57,10 +57,10 @@ public enum BLAS {
     ///
     /// op(A) must be m × n, x of length n and y of length m. With β = 0 the input y is not read.
     public static func gemv(
-        alpha: Double = 1, _ a: Matrix, _ transposeA: Transposition = .none, _ x: [Double],
+        alpha: Double = 1, _ a: Matrix, _ transposeA: Transposition = .notTransposed, _ x: [Double],
         beta: Double = 0, into y: inout [Double]
     ) throws {
-        let (m, n) = transposeA == .none ? (a.rows, a.columns) : (a.columns, a.rows)
+        let (m, n) = transposeA == .notTransposed ? (a.rows, a.columns) : (a.columns, a.rows)
         guard x.count == n, y.count == m else {
             throw LinearAlgebraError.dimensionMismatch(
                 operation: "gemv",
@@ -86,14 +86,14 @@ public enum BLAS {
     }
 
     /// The product op(A)·x as a new vector (`dgemv` with α = 1, β = 0).
-    public static func product(_ a: Matrix, _ transposeA: Transposition = .none, _ x: [Double]) throws -> [Double] {
-        var result = [Double](repeating: 0, count: transposeA == .none ? a.rows : a.columns)
+    public static func product(_ a: Matrix, _ transposeA: Transposition = .notTransposed, _ x: [Double]) throws -> [Double] {
+        var result = [Double](repeating: 0, count: transposeA == .notTransposed ? a.rows : a.columns)
         try gemv(a, transposeA, x, into: &result)
         return result
     }
 
     /// Symmetric rank-k update, `dsyrk`: C ← α·AᵀA + β·C (`transposeA == .transposed`) or
-    /// C ← α·AAᵀ + β·C (`.none`), writing only `triangle` of C.
+    /// C ← α·AAᵀ + β·C (`.notTransposed`), writing only `triangle` of C.
     ///
     /// C must be square with the size of the product (A's columns for AᵀA, A's rows for AAᵀ).
     /// The other triangle of C is left as it was; `symmetrized(from:)` fills it.
@@ -101,7 +101,7 @@ public enum BLAS {
         alpha: Double = 1, _ a: Matrix, _ transposeA: Transposition = .transposed,
         triangle: Triangle = .lower, beta: Double = 0, into c: inout Matrix
     ) throws {
-        let (n, k) = transposeA == .none ? (a.rows, a.columns) : (a.columns, a.rows)
+        let (n, k) = transposeA == .notTransposed ? (a.rows, a.columns) : (a.columns, a.rows)
         guard c.rows == n, c.columns == n else {
             throw LinearAlgebraError.dimensionMismatch(
                 operation: "syrk",

@@ -3,11 +3,11 @@ import CLapack
 /// Whether a BLAS operand is used as given or transposed: op(A) = A or Aᵀ.
 public enum Transposition: Sendable {
     /// op(A) = A.
-    case none
+    case notTransposed
     /// op(A) = Aᵀ.
     case transposed
 
-    var cblas: CBLAS_TRANSPOSE { self == .none ? CblasNoTrans : CblasTrans }
+    var cblas: CBLAS_TRANSPOSE { self == .notTransposed ? CblasNoTrans : CblasTrans }
 }
 
 /// Which triangle of a symmetric matrix is referenced or written.

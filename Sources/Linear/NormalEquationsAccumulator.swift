@@ -5,7 +5,8 @@ import CLapack
 ///
 /// Each chunk of rows is copied once into a scratch block [√w·(X − 1sᵀ) | √w·(y − t) | √w] and one
 /// `dsyrk` adds its cross products to the lower triangle of a (p + 2) × (p + 2) matrix, which holds
-/// X̃ᵀWX̃, X̃ᵀWỹ (the `dgemv` product), ỹᵀWỹ, the weighted column sums, Σwỹ and Σw. `solve` finds
+/// X̃ᵀWX̃, X̃ᵀWỹ and ỹᵀWỹ (so no separate `dgemv` or dot product is needed), the weighted column
+/// sums X̃ᵀw, Σwỹ and Σw. `solve` finds
 /// aliased columns (`AliasingDetection`) and solves by Cholesky (`dpotrf`, `dpotrs`), with
 /// (X̃ᵀWX̃)⁻¹ from `dpotri` for the standard errors, and
 ///
@@ -224,8 +225,8 @@ public struct NormalEquationsAccumulator: Sendable {
         var transform = Matrix.identity(size)
         for (j, delta) in columnDelta.enumerated() { transform[size - 1, j] = delta }
         transform[size - 1, size - 2] = responseDelta
-        let right = try BLAS.product(sums, .none, transform, .none)
-        return try BLAS.product(transform, .transposed, right, .none)
+        let right = try BLAS.product(sums, .notTransposed, transform, .notTransposed)
+        return try BLAS.product(transform, .transposed, right, .notTransposed)
     }
 
     /// The sums in raw (unshifted) coordinates, both triangles filled.
@@ -311,7 +312,7 @@ public struct NormalEquationsAccumulator: Sendable {
                 shiftedInverse[kept[a], kept[b]] = scaledInverse[a, b] / (factor.scales[a] * factor.scales[b])
             }
         }
-        let gramTimesCoefficients = try BLAS.product(gram, .none, shiftedCoefficients)
+        let gramTimesCoefficients = try BLAS.product(gram, .notTransposed, shiftedCoefficients)
         var linearTerm = 0.0
         var quadraticTerm = 0.0
         for j in 0..<p {

@@ -90,7 +90,7 @@ public struct RegressionFit: Sendable {
                 operation: "RegressionFit.predictions", expected: "a design with \(p) columns",
                 found: "\(design.columns) columns")
         }
-        return try BLAS.product(design, .none, coefficients)
+        return try BLAS.product(design, .notTransposed, coefficients)
     }
 
     /// Assembles the fit from a solution in shifted coordinates.

@@ -101,8 +101,8 @@ public struct RobustCovarianceAccumulator: Sendable {
         let size = fit.p
         let meatMatrix = try Matrix(rows: size, columns: size, columnMajor: meat).symmetrized(from: .lower)
         let bread = fit.shiftedUnscaledCovariance
-        let right = try BLAS.product(meatMatrix, .none, bread, .none)
-        let shifted = try BLAS.product(bread, .none, right, .none)
+        let right = try BLAS.product(meatMatrix, .notTransposed, bread, .notTransposed)
+        let shifted = try BLAS.product(bread, .notTransposed, right, .notTransposed)
         var covariance = fit.coordinates.rawCovariance(fromShifted: shifted.symmetrized(from: .lower))
         let correction = Double(fit.n) / Double(fit.n - fit.p)
         covariance.withUnsafeMutableBufferPointer { buffer in
@@ -154,7 +154,7 @@ public struct RobustCovarianceAccumulator: Sendable {
         var residuals = Array(values)
         if !valuesAreResiduals {
             for i in 0..<rows { residuals[i] -= fit.coordinates.responseShift }
-            try BLAS.gemv(alpha: -1, shiftedBlock, .none, fit.shiftedCoefficients, beta: 1, into: &residuals)
+            try BLAS.gemv(alpha: -1, shiftedBlock, .notTransposed, fit.shiftedCoefficients, beta: 1, into: &residuals)
         }
         shiftedBlock.withUnsafeMutableBufferPointer { block in
             for i in 0..<rows {

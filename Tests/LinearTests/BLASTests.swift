@@ -11,7 +11,7 @@ import Testing
         // Row i of A times column j of B: 1·7 + 2·10 = 27, 1·8 + 2·11 = 30, 1·9 + 2·12 = 33;
         // 3·7 + 4·10 = 61, 68, 75; 5·7 + 6·10 = 95, 106, 117.
         let expected = try Matrix(rowMajor: [[27, 30, 33], [61, 68, 75], [95, 106, 117]])
-        #expect(try BLAS.product(a, .none, b, .none) == expected)
+        #expect(try BLAS.product(a, .notTransposed, b, .notTransposed) == expected)
         // (AB)ᵀ = BᵀAᵀ.
         #expect(try BLAS.product(b, .transposed, a, .transposed) == expected.transposed())
     }
@@ -20,39 +20,39 @@ import Testing
         // AᵀA = [1+9+25, 2+12+30; 2+12+30, 4+16+36] = [35 44; 44 56];
         // 2·AᵀA + 3·I = [73 88; 88 115].
         var c = Matrix.identity(2)
-        try BLAS.gemm(alpha: 2, a, .transposed, a, .none, beta: 3, into: &c)
+        try BLAS.gemm(alpha: 2, a, .transposed, a, .notTransposed, beta: 3, into: &c)
         #expect(c == (try Matrix(rowMajor: [[73, 88], [88, 115]])))
     }
 
     @Test func gemmWithBetaZeroIgnoresNaNInC() throws {
         var c = Matrix(rows: 2, columns: 2, repeating: .nan)
-        try BLAS.gemm(a, .transposed, a, .none, into: &c)
+        try BLAS.gemm(a, .transposed, a, .notTransposed, into: &c)
         #expect(c == (try Matrix(rowMajor: [[35, 44], [44, 56]])))
     }
 
     @Test func gemmRejectsMismatchedInnerDimensions() {
         var c = Matrix(rows: 3, columns: 3)
-        #expect(throws: LinearAlgebraError.self) { try BLAS.gemm(a, .none, a, .none, into: &c) }
+        #expect(throws: LinearAlgebraError.self) { try BLAS.gemm(a, .notTransposed, a, .notTransposed, into: &c) }
         var wrongC = Matrix(rows: 2, columns: 2)
-        #expect(throws: LinearAlgebraError.self) { try BLAS.gemm(a, .none, b, .none, into: &wrongC) }
+        #expect(throws: LinearAlgebraError.self) { try BLAS.gemm(a, .notTransposed, b, .notTransposed, into: &wrongC) }
     }
 
     @Test func gemvMultipliesByHand() throws {
         // A·(1, −1) = (1 − 2, 3 − 4, 5 − 6) = (−1, −1, −1).
-        #expect(try BLAS.product(a, .none, [1, -1]) == [-1, -1, -1])
+        #expect(try BLAS.product(a, .notTransposed, [1, -1]) == [-1, -1, -1])
         // Aᵀ·(1, 0, 2) = (1 + 10, 2 + 12) = (11, 14).
         #expect(try BLAS.product(a, .transposed, [1, 0, 2]) == [11, 14])
         // 2·A·(1, 1) + 1·(1, 1, 1) = 2·(3, 7, 11) + 1 = (7, 15, 23).
         var y: [Double] = [1, 1, 1]
-        try BLAS.gemv(alpha: 2, a, .none, [1, 1], beta: 1, into: &y)
+        try BLAS.gemv(alpha: 2, a, .notTransposed, [1, 1], beta: 1, into: &y)
         #expect(y == [7, 15, 23])
     }
 
     @Test func gemvRejectsWrongLengths() {
         var y = [Double](repeating: 0, count: 3)
-        #expect(throws: LinearAlgebraError.self) { try BLAS.gemv(a, .none, [1, 2, 3], into: &y) }
+        #expect(throws: LinearAlgebraError.self) { try BLAS.gemv(a, .notTransposed, [1, 2, 3], into: &y) }
         var shortY = [Double](repeating: 0, count: 2)
-        #expect(throws: LinearAlgebraError.self) { try BLAS.gemv(a, .none, [1, 2], into: &shortY) }
+        #expect(throws: LinearAlgebraError.self) { try BLAS.gemv(a, .notTransposed, [1, 2], into: &shortY) }
     }
 
     @Test func syrkLowerComputesAᵀA() throws {
@@ -65,7 +65,7 @@ import Testing
 
     @Test func syrkUpperComputesAAᵀ() throws {
         var c = Matrix(rows: 3, columns: 3)
-        try BLAS.syrk(a, .none, triangle: .upper, into: &c)
+        try BLAS.syrk(a, .notTransposed, triangle: .upper, into: &c)
         // Row dot products: (1,2)·(1,2) = 5, (1,2)·(3,4) = 11, (1,2)·(5,6) = 17,
         // (3,4)·(3,4) = 25, (3,4)·(5,6) = 39, (5,6)·(5,6) = 61.
         #expect(c == (try Matrix(rowMajor: [[5, 11, 17], [0, 25, 39], [0, 0, 61]])))

@@ -24,7 +24,7 @@ import Testing
 
     @Test func inverseTimesMatrixIsTheIdentity() throws {
         let inverse = try CholeskyFactorization(matrix).inverse()
-        let product = try BLAS.product(inverse, .none, matrix, .none)
+        let product = try BLAS.product(inverse, .notTransposed, matrix, .notTransposed)
         for i in 0..<3 {
             for j in 0..<3 { expectNear(product[i, j], i == j ? 1 : 0, absolute: 1e-11, "(\(i), \(j))") }
         }

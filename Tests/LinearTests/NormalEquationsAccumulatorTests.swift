@@ -26,7 +26,7 @@ import Testing
             let part = data.rows(range)
             try accumulator.add(chunk: part.design, response: part.response)
         }
-        let expected = try BLAS.product(data.design, .transposed, data.design, .none)
+        let expected = try BLAS.product(data.design, .transposed, data.design, .notTransposed)
         expectClose(try accumulator.crossProducts().elements, expected.elements, relative: 1e-12)
         expectClose(try accumulator.crossProductsWithResponse(), try BLAS.product(data.design, .transposed, data.response),
                     relative: 1e-12)
