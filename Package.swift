@@ -50,7 +50,7 @@ let package = Package(
             ],
             path: "Benchmarks/ConsortiumBench"
         ),
-        .testTarget(name: "LinearTests", dependencies: ["Linear"]),
+        .testTarget(name: "LinearTests", dependencies: ["Linear"], exclude: ["Reference"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Reference")]),
         .testTarget(name: "TablesTests", dependencies: ["Tables"]),
         .testTarget(name: "PopulationTests", dependencies: ["Population", "Tables"]),
