@@ -104,8 +104,6 @@ public struct Attribution: Sendable {
         var seenPairs: [Int: Int] = [:]
         seenPairs.reserveCapacity(table.rowCount)
         for row in 0..<table.rowCount {
-            if practices[row].isEmpty { throw table.error(row: row, column: "practice_code", "expected a practice code, found an empty field") }
-            if lsoas[row].isEmpty { throw table.error(row: row, column: "lsoa_code", "expected an area code, found an empty field") }
             var practice = practicePosition[practices[row]]
             if practice == nil {
                 if let frame, frame.index(of: practices[row]) == nil {

@@ -128,8 +128,6 @@ public struct FingertipsExport: Sendable {
         var rows: [FingertipsRow] = []
         rows.reserveCapacity(table.rowCount)
         for row in 0..<table.rowCount {
-            if areaCodes[row].isEmpty { throw table.error(row: row, column: "Area Code", "expected an area code, found an empty field") }
-            if periods[row].isEmpty { throw table.error(row: row, column: "Time period", "expected a time period, found an empty field") }
             if let current, current[row] > 1 {
                 throw table.error(row: row, column: "IsAreaCurrent", "expected 0 or 1, found \(current[row])")
             }

@@ -70,10 +70,6 @@ public struct GeneralPracticePayments: Sendable {
         var practices: [Practice] = []
         practices.reserveCapacity(table.rowCount)
         for row in 0..<table.rowCount {
-            if codes[row].isEmpty { throw table.error(row: row, column: "practice_code", "expected a code, found an empty field") }
-            for column in ["pcn_code", "consortium_code", "region_code"] where text[column]![row].isEmpty {
-                throw table.error(row: row, column: column, "expected a code, found an empty field")
-            }
             if let first = seen.updateValue(row, forKey: codes[row]) {
                 throw table.error(row: row, column: "practice_code",
                                   "the practice \(DataError.quoted(codes[row])) appears twice (also line \(table.lineNumbers[first]))")

@@ -53,8 +53,6 @@ extension PracticeFrame {
         var practices: [Practice] = []
         practices.reserveCapacity(table.rowCount)
         for row in 0..<table.rowCount {
-            if codes[row].isEmpty { throw table.error(row: row, column: "practice_code", "expected a practice code, found an empty field") }
-            if consortia[row].isEmpty { throw table.error(row: row, column: "consortium_code", "expected a consortium code, found an empty field") }
             if let first = seen[codes[row]] {
                 throw table.error(row: row, column: "practice_code",
                                   "the practice \(DataError.quoted(codes[row])) appears twice (also line \(table.lineNumbers[first]))")

@@ -55,7 +55,6 @@ extension RegisteredLists {
 
         for row in 0..<table.rowCount {
             let code = codes[row]
-            if code.isEmpty { throw table.error(row: row, column: "practice_code", "expected a practice code, found an empty field") }
             let sexLabel = sexLabels[row]
             let bandLabel = bandLabels[row]
             let sex = Sex(label: sexLabel)

@@ -104,7 +104,6 @@ public struct SmallAreas: Sendable {
         var seen: [String: Int] = [:]
         seen.reserveCapacity(codes.count)
         for (row, code) in codes.enumerated() {
-            if code.isEmpty { throw table.error(row: row, column: column, "expected an area code, found an empty field") }
             if let first = seen.updateValue(row, forKey: code) {
                 throw table.error(row: row, column: column, "the area \(DataError.quoted(code)) appears twice (also line \(table.lineNumbers[first]))")
             }
