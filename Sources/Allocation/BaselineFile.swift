@@ -1,21 +1,22 @@
+import Population
 import Tables
 
 /// Baseline budgets: `baseline` in pounds with `practice_code` (one row per practice, every
 /// practice) or, without a `practice_code` column, with `consortium_code` (one row per consortium).
 enum BaselineFile {
-    static func read(path: String, practices: PracticesFile) throws -> BaselineBudgets {
+    static func read(path: String, frame: PracticeFrame, practicesFile: String) throws -> BaselineBudgets {
         let schema = Schema([ColumnSpec("practice_code", optional: true), ColumnSpec("consortium_code", optional: true),
                              ColumnSpec("baseline", .money)])
         let table = try TableReader.read(path: path, schema: schema)
         let amounts = table.pence("baseline")
         if table.has("practice_code") {
             let codes = table.text("practice_code")
-            var baselines = [Int?](repeating: nil, count: practices.codes.count)
-            var locations = [SourceLocation](repeating: SourceLocation(file: path), count: practices.codes.count)
+            var baselines = [Int?](repeating: nil, count: frame.count)
+            var locations = [SourceLocation](repeating: SourceLocation(file: path), count: frame.count)
             for row in 0..<table.rowCount {
-                guard let index = practices.indexByCode[codes[row]] else {
+                guard let index = frame.index(of: codes[row]) else {
                     throw table.error(row: row, column: "practice_code",
-                                      "a baseline for practice \(DataError.quoted(codes[row])), which is not in the practices file (\(practices.file))")
+                                      "a baseline for practice \(DataError.quoted(codes[row])), which is not in the practices file (\(practicesFile))")
                 }
                 if baselines[index] != nil {
                     throw table.error(row: row, column: "practice_code",
@@ -26,7 +27,7 @@ enum BaselineFile {
             }
             if let missing = baselines.firstIndex(where: { $0 == nil }) {
                 throw DataError(.badData, at: SourceLocation(file: path),
-                                "no baseline for practice \(practices.codes[missing]) (\(practices.locations[missing])); every practice needs one")
+                                "no baseline for practice \(frame.practices[missing].code); every practice of \(practicesFile) needs one")
             }
             return .practices(baselines.map { $0! }, locations: locations)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Population
 import TOMLKit
 import Tables
 
@@ -99,12 +100,12 @@ public enum FormulaReader {
         }
         if let file = try section.string("weights_file") {
             let path = file.hasPrefix("/") ? file : (folder as NSString).appendingPathComponent(file)
-            return .ageSexWeights(try AgeSexWeightsFile.read(path: path, location: section.location("weights_file")))
+            return .ageSexWeights(try AgeSexWeightsFile.read(path: path))
         }
         let weights = try section.section("weights")!
         var bands: [AgeSexWeights.Band] = []
         for label in weights.table.keys {
-            guard let ages = AgeRange(label: label) else {
+            guard let ages = AgeBand(label: label) else {
                 throw weights.error(label, "expected an age band such as \"0-4\", \"5-14\" or \"85+\", found \(DataError.quoted(label))")
             }
             let value = weights.table[label]!

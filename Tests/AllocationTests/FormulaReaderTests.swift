@@ -1,5 +1,6 @@
 import Testing
 @testable import Allocation
+import Population
 import Tables
 
 private func failure(_ text: String) -> DataError? {
@@ -73,8 +74,8 @@ maximum_growth_over_target = 0.02
     }
     #expect(weights.bands.map(\.ages.description) == ["0-4", "5-14", "15+"])
     #expect(weights.bands[0].male == 3.97 && weights.bands[0].female == 3.6)
-    #expect(weights.band(containing: AgeRange(label: "10-14")!)?.male == 1)
-    #expect(weights.band(containing: AgeRange(label: "90+")!)?.female == 2)
+    #expect(weights.scheme.index(containing: AgeBand(label: "10-14")!) == 1)
+    #expect(weights.scheme.index(containing: AgeBand(label: "90+")!) == 2)
     #expect(formula.components.map(\.name) == ["mortality", "deprivation", "market_forces", "list_inflation"])
     #expect(formula.components.map(\.kind) == [.need, .need, .cost, .listInflation])
     #expect(formula.components[0].form == .exponential(coefficient: 0.01))
@@ -160,9 +161,11 @@ maximum_growth_over_target = 0.02
     #expect(error?.location.line == 1)
 }
 
-@Test func overlappingWeightBandsAreAnError() {
-    let error = failure("[age_sex.weights]\n\"0-64\" = 1\n\"60+\" = 2\n")
-    #expect(error?.message.contains("overlaps") == true)
+@Test func weightBandsMustCoverEveryAgeOnce() {
+    // 0-64 then 60+ overlap; 0-64 then 70+ leave a gap; 5-64 does not start at 0.
+    #expect(failure("[age_sex.weights]\n\"0-64\" = 1\n\"60+\" = 2\n")?.message.contains("expected a band starting at age 65") == true)
+    #expect(failure("[age_sex.weights]\n\"0-64\" = 1\n\"70+\" = 2\n")?.message.contains("expected a band starting at age 65") == true)
+    #expect(failure("[age_sex.weights]\n\"5-64\" = 1\n\"65+\" = 2\n")?.message.contains("starting at age 0") == true)
 }
 
 @Test func weightsFromACSVFileNextToTheFormula() throws {

@@ -20,7 +20,13 @@ struct BudgetsCommand: ParsableCommand {
     )
 
     @Option(help: ArgumentHelp("Practices CSV: practice_code, consortium_code, and the practice variables the formula names.", valueName: "file"))
-    var practices: String
+    var practices: String?
+
+    @Option(help: ArgumentHelp("NHS Digital's Payments to General Practice CSV, used as the practices instead of --practices (sub-ICB as consortium; registered_patients, weighted_patients; labels contract_type, dispensing, rurality, practice_type).", valueName: "file"))
+    var payments: String?
+
+    @Option(help: ArgumentHelp("With --payments: the payment column taken as each practice's baseline, e.g. 'Global Sum'.", valueName: "column"))
+    var baselinePayment: String?
 
     @Option(help: ArgumentHelp("Registered lists CSV by practice, sex and age band (canonical or NHS Digital layout).", valueName: "file"))
     var population: String?
@@ -59,6 +65,15 @@ struct BudgetsCommand: ParsableCommand {
     var out: String?
 
     func validate() throws {
+        guard (practices == nil) != (payments == nil) else {
+            throw ValidationError("give the practices with --practices FILE or --payments FILE (one of them)")
+        }
+        if baselinePayment != nil && payments == nil {
+            throw ValidationError("--baseline-payment takes a payment column of --payments")
+        }
+        if baselinePayment != nil && baseline != nil {
+            throw ValidationError("--baseline and --baseline-payment both give baselines: use one")
+        }
         guard BudgetLevel(rawValue: level) != nil else {
             throw ValidationError("--level: expected practice or consortium, found '\(level)'")
         }
@@ -103,8 +118,8 @@ struct BudgetsCommand: ParsableCommand {
         try reportingErrors {
             let formulaValue = try FormulaReader.read(path: formula)
             let request = BudgetRequest(
-                files: BudgetInputFiles(practices: practices, population: population, attribution: attribution, areas: areas,
-                                        baseline: baseline, mapping: mapping),
+                files: BudgetInputFiles(practices: practices, payments: payments, baselinePayment: baselinePayment, population: population,
+                                        attribution: attribution, areas: areas, baseline: baseline, mapping: mapping),
                 formula: formulaValue, total: try total.map(parseTotal), level: BudgetLevel(rawValue: level)!,
                 runningCostPerHead: runningCostAllowance, plannedSpendFile: plannedSpend)
             let outcome = try BudgetPipeline.run(request)
