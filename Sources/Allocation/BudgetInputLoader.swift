@@ -24,9 +24,13 @@ public struct BudgetInputFiles: Sendable {
     public var baseline: String?
     /// `practice_code`, `consortium_code`: new consortium membership for every practice.
     public var mapping: String?
+    /// Keep only the practices whose text variable (label) has the given value, e.g.
+    /// `contract_type` = `GMS`; every other input must then be about the kept practices only.
+    public var selection: [(label: String, value: String)]
 
     public init(practices: String? = nil, payments: String? = nil, baselinePayment: String? = nil, population: String? = nil,
-                attribution: String? = nil, areas: String? = nil, baseline: String? = nil, mapping: String? = nil) {
+                attribution: String? = nil, areas: String? = nil, baseline: String? = nil, mapping: String? = nil,
+                selection: [(label: String, value: String)] = []) {
         precondition((practices == nil) != (payments == nil), "BudgetInputFiles: practices or payments, one of them")
         self.practices = practices
         self.payments = payments
@@ -36,6 +40,7 @@ public struct BudgetInputFiles: Sendable {
         self.areas = areas
         self.baseline = baseline
         self.mapping = mapping
+        self.selection = selection
     }
 
     /// The file the practices come from.
@@ -65,7 +70,7 @@ public enum BudgetInputLoader {
         let practiceComponents = formula.indexedVariables.filter { $0.source == .practices }
         if let practicesFile = files.practices {
             var numeric: [String] = []
-            var labels: [String] = []
+            var labels: [String] = files.selection.map(\.label)
             func addNumeric(_ name: String) { if !numeric.contains(name) { numeric.append(name) } }
             if files.population == nil { addNumeric("registered_patients") }
             if case .practiceColumn(let column) = formula.population { addNumeric(column) }
@@ -80,7 +85,7 @@ public enum BudgetInputLoader {
                 throw DataError(.badData, at: formula.location,
                                 "the practice variable \(clash) is used both as a category (form = \"table\") and as a number; use two columns")
             }
-            frame = try PracticeFrame.read(path: practicesFile, attributes: numeric, labels: labels)
+            frame = try PracticeFrame.read(path: practicesFile, attributes: numeric, labels: Array(Set(labels)).sorted())
         } else {
             let paymentsFile = files.payments!
             let payments = try GeneralPracticePayments.read(path: paymentsFile, moneyColumns: files.baselinePayment.map { [$0] } ?? [])
@@ -88,6 +93,25 @@ public enum BudgetInputLoader {
             if let column = files.baselinePayment {
                 baselines = .practices(payments.pence(column)!, locations: nil)
             }
+        }
+        if !files.selection.isEmpty {
+            let before = frame.count
+            for (label, _) in files.selection where frame.practices.contains(where: { $0.labels[label] == nil }) {
+                throw DataError(.badData, at: SourceLocation(file: source, columnName: label), "cannot select practices by \(label): the practices have no such text variable")
+            }
+            let kept = frame.practices.filter { practice in files.selection.allSatisfy { practice.labels[$0.label] == $0.value } }
+            guard !kept.isEmpty else {
+                let condition = files.selection.map { "\($0.label) = \($0.value)" }.joined(separator: " and ")
+                throw DataError(.badData, at: SourceLocation(file: source), "no practice has \(condition)")
+            }
+            let keptCodes = Set(kept.map(\.code))
+            let keptPositions = frame.practices.indices.filter { keptCodes.contains(frame.practices[$0].code) }
+            frame = try PracticeFrame(practices: kept, source: source)
+            if case .practices(let amounts, _)? = baselines {
+                baselines = .practices(keptPositions.map { amounts[$0] }, locations: nil)
+            }
+            let condition = files.selection.map { "\($0.label) = \($0.value)" }.joined(separator: " and ")
+            notes.append("\(kept.count) of \(before) practices selected (\(condition)); the other \(before - kept.count) are left out")
         }
         if let mapping = files.mapping {
             let regrouping = try ConsortiumMapping.read(path: mapping)

@@ -61,6 +61,9 @@ struct BudgetsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write, instead of the budgets, how this practice's budget differs from the average per head, factor by factor.", valueName: "practice"))
     var explain: String?
 
+    @Option(help: ArgumentHelp("Keep only practices whose text variable has this value, e.g. contract_type=GMS (repeat to require several); the count left out is reported.", valueName: "variable=value"))
+    var only: [String] = []
+
     @Option(help: ArgumentHelp("Output CSV (standard output when absent).", valueName: "file"))
     var out: String?
 
@@ -90,6 +93,17 @@ struct BudgetsCommand: ParsableCommand {
             throw ValidationError("--attribution and --areas go together: small-area variables are averaged over the practice's patients")
         }
         if let total { _ = try parseTotal(total) }
+        _ = try selection()
+    }
+
+    func selection() throws -> [(label: String, value: String)] {
+        try only.map { condition in
+            let parts = condition.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw ValidationError("--only: expected variable=value (e.g. contract_type=GMS), found '\(condition)'")
+            }
+            return (String(parts[0]), String(parts[1]))
+        }
     }
 
     func parseTotal(_ text: String) throws -> BudgetTotal {
@@ -119,7 +133,8 @@ struct BudgetsCommand: ParsableCommand {
             let formulaValue = try FormulaReader.read(path: formula)
             let request = BudgetRequest(
                 files: BudgetInputFiles(practices: practices, payments: payments, baselinePayment: baselinePayment, population: population,
-                                        attribution: attribution, areas: areas, baseline: baseline, mapping: mapping),
+                                        attribution: attribution, areas: areas, baseline: baseline, mapping: mapping,
+                                        selection: try selection()),
                 formula: formulaValue, total: try total.map(parseTotal), level: BudgetLevel(rawValue: level)!,
                 runningCostPerHead: runningCostAllowance, plannedSpendFile: plannedSpend)
             let outcome = try BudgetPipeline.run(request)
