@@ -214,3 +214,31 @@ private enum Budgets {
     let run = try Budgets.run(Budgets.standard + ["--total", "12.345"], in: folder)
     #expect(run.status == 64)
 }
+
+@Test func budgetsConsortiumBaselinesAndPaceAtConsortiumLevel() throws {
+    // Consortium baselines C1 £390, C2 £590 (£980); targets C1 £394.37, C2 £605.63 of £1,000
+    // (WorkedExampleTests). With m = 0 and f = 1 both under target reach their targets exactly.
+    let folder = Budgets.Folder()
+    folder.write("consortium-baseline.csv", "consortium_code,baseline\nC1,390\nC2,590\n")
+    folder.write("formula.toml", "total = 1000\n[age_sex.weights]\n\"0-64\" = 1\n\"65+\" = 3\n[pace_of_change]\ngap_closure = 1\n")
+    let run = try Budgets.run(Budgets.standard + ["--level", "consortium", "--baseline", "consortium-baseline.csv"], in: folder)
+    #expect(run.status == 0, "\(run.errors)")
+    let lines = run.output.split(separator: "\n").map(String.init)
+    #expect(lines[1].hasPrefix("C1,3,4000,"))
+    #expect(lines[1].contains(",394.37,390.00,"))
+    #expect(lines[2].contains(",605.63,590.00,"))
+    // Budgets equal targets: the 10th column.
+    #expect(lines[1].split(separator: ",")[9] == "394.37")
+    // The same baselines cannot set practice budgets.
+    let practiceLevel = try Budgets.run(Budgets.standard + ["--baseline", "consortium-baseline.csv"], in: folder)
+    #expect(practiceLevel.status == 65)
+    #expect(practiceLevel.errors.contains("--level consortium"))
+}
+
+@Test func budgetsOptionsThatDoNotGoTogetherAreCommandLineErrors() throws {
+    let folder = Budgets.Folder()
+    #expect(try Budgets.run(Budgets.standard + ["--level", "consortium", "--explain", "P1"], in: folder).status == 64)
+    #expect(try Budgets.run(Budgets.standard + ["--running-cost-allowance", "20"], in: folder).status == 64)
+    #expect(try Budgets.run(Budgets.standard + ["--attribution", "a.csv"], in: folder).status == 64)
+    #expect(try Budgets.run(["--formula", "formula.toml"], in: folder).status == 64)
+}

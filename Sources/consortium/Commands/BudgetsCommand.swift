@@ -8,14 +8,15 @@ struct BudgetsCommand: ParsableCommand {
         commandName: "budgets",
         abstract: "Practice and consortium budgets: weighted capitation, targets, distance from target, pace of change.",
         discussion: """
-        Each practice's weighted population is its registered list weighted by the formula's age-sex cost weights, times one index per need or cost component (each normalised so the population-weighted mean is 1). Target share = weighted population / total; target budget = share x total, rounded to pence by largest remainder (ties to the smaller code), so budgets add up to the total exactly. With baselines and a [pace_of_change] rule, budgets move from baselines towards targets: the common growth that spends exactly the total is solved and printed on standard error.
+        Each practice's weighted population is its registered list weighted by the formula's age-sex cost weights, times one index per need or cost component (each normalised so the population-weighted mean is 1). Target share = weighted population / the sum of weighted populations; target budget = share x total, rounded to pence by largest remainder (ties to the smaller code), so budgets add up to the total exactly. With baselines and a [pace_of_change] rule, budgets move from baselines towards targets: the common growth that spends exactly the total is solved and printed on standard error.
 
         The formula is TOML (see docs/formula.md; presets in datasets/formulas/). Inputs are CSV: practices (practice_code, consortium_code, and the practice variables the formula names), registered lists (practice_code, sex, age_band, patients, or NHS Digital's layout), attribution (practice_code, lsoa_code, patients) and areas (lsoa_code, variables) for small-area needs, baselines (practice_code or consortium_code, baseline), a mapping (practice_code, consortium_code) to regroup practices.
 
         Output columns: practice_code, consortium_code, registered_patients, weighted_population, need_index, target_share, target_budget, baseline, distance_from_target, budget, one <component>_index per formula component, growth. With --level consortium the rows are consortia (consortium_code, practices, ...), and --running-cost-allowance / --planned-spend add running_cost_allowance, planned_spend, planned_running_costs, surplus, over_allocation, over_running_cost_allowance. --explain PRACTICE writes instead the practice's budget split into equal_share, one amount per factor, pace_of_change, adding up to its budget to the penny.
 
-        Example:
-          consortium budgets --practices practices.csv --population lists.csv --formula datasets/formulas/consortium-structure-illustrative.toml --total 125000000 --baseline baseline.csv --out budgets.csv
+        Examples:
+          consortium budgets --practices practices.csv --population lists.csv --attribution attribution.csv --areas areas.csv --baseline baseline.csv --formula datasets/formulas/consortium-allocation-structure-illustrative.toml --total 125000000 --out budgets.csv
+          consortium budgets --payments datasets/england-2022-23/nhs-payments-to-general-practice-2022-23.csv --only contract_type=GMS --formula datasets/formulas/published-weighted-patients.toml --baseline-payment "Global Sum" --total baseline --level consortium
         """
     )
 
