@@ -1,5 +1,6 @@
 import Allocation
 import Foundation
+import Population
 import Tables
 
 /// `budgets-england`: the consortium allocation preset on an England-sized synthetic input,
@@ -85,20 +86,8 @@ enum BudgetsEnglandInputs {
         var totalPence = 0
     }
 
-    /// SplitMix64, as in the tests: a small seeded generator.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func write(to folder: String, practices: Int, areas: Int, seed: UInt64) throws -> Sizes {
-        var generator = Generator(state: seed)
+        var generator = SyntheticRandom(seed: seed)
         var sizes = Sizes()
         func save(_ name: String, _ text: String) throws {
             try text.write(toFile: folder + "/" + name, atomically: false, encoding: .utf8)

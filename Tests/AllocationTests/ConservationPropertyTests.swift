@@ -1,5 +1,6 @@
 import Testing
 @testable import Allocation
+import Population
 import Tables
 
 /// A random formula and input: 1–60 practices in up to 5 consortia, a random base population,
@@ -10,7 +11,7 @@ private struct RandomCase {
     var total: Int
     var baselines: [Int]?
 
-    init(using generator: inout SeededGenerator) {
+    init(using generator: inout SyntheticRandom) {
         let count = Int.random(in: 1...60, using: &generator)
         let codes = (0..<count).map { "P\(String(Int.random(in: 0...99_999, using: &generator)))-\($0)" }
         let consortia = (0..<count).map { _ in "C\(Int.random(in: 1...5, using: &generator))" }
@@ -50,7 +51,7 @@ private struct RandomCase {
 }
 
 @Test func targetsAndBudgetsAddUpToTheTotalToThePenny() throws {
-    var generator = SeededGenerator(seed: 5)
+    var generator = SyntheticRandom(seed: 5)
     for _ in 0..<3_000 {
         let random = RandomCase(using: &generator)
         let targets = try CapitationModel.targets(input: random.input, formula: random.formula)
@@ -68,7 +69,7 @@ private struct RandomCase {
 }
 
 @Test func paceOfChangeBudgetsAddUpToTheTotal() throws {
-    var generator = SeededGenerator(seed: 11)
+    var generator = SyntheticRandom(seed: 11)
     var solved = 0
     for _ in 0..<1_500 {
         let random = RandomCase(using: &generator)
@@ -89,7 +90,7 @@ private struct RandomCase {
 }
 
 @Test func explanationsAddUpToTheBudgetToThePenny() throws {
-    var generator = SeededGenerator(seed: 99)
+    var generator = SyntheticRandom(seed: 99)
     var explained = 0
     for _ in 0..<1_500 {
         let random = RandomCase(using: &generator)

@@ -1,5 +1,6 @@
 import Testing
 @testable import Allocation
+import Population
 import Tables
 
 private func solve(_ baselines: [Int], _ targets: [Int], total: Int, rule: PaceOfChangeRule) throws -> PaceOfChangeSolution {
@@ -56,7 +57,7 @@ private func solve(_ baselines: [Int], _ targets: [Int], total: Int, rule: PaceO
     // everyone gets at least the minimum growth, those over target no more than the cap, those
     // under target at least as much growth as anyone over target, and further under target means
     // at least as much growth. Growth is compared with one penny of slack for the rounding.
-    var generator = SeededGenerator(seed: 20_231_101)
+    var generator = SyntheticRandom(seed: 20_231_101)
     var cases = 0
     while cases < 2_000 {
         let count = Int.random(in: 1...40, using: &generator)

@@ -14,7 +14,7 @@ private enum Presets {
 
     /// Four practices in two consortia with lists, practice variables, areas and attribution.
     static func inputs(in temporary: TemporaryFolder) -> BudgetInputFiles {
-        var generator = SeededGenerator(seed: 2024)
+        var generator = SyntheticRandom(seed: 2024)
         var lists = "ORG_CODE,SEX,AGE_GROUP_5,NUMBER_OF_PATIENTS\n"
         let bands = stride(from: 0, to: 95, by: 5).map { "\($0)_\($0 + 4)" } + ["95+"]
         for practice in ["A1", "A2", "B1", "B2"] {
