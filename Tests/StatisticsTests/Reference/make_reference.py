@@ -139,8 +139,8 @@ def gamma_p(a, x):
             return mpmath.gammainc(a, 0, x, regularized=True)
         except (mpmath.libmp.libhyper.NoConvergence, ValueError):
             pass
-    with mpmath.workdps(80):
-        return 1 - gamma_q(a, x)
+    with mpmath.workdps(400):   # enough digits that 1 - Q resolves any P above 1e-300
+        return +(1 - gamma_q(a, x))
 
 
 def gamma_density(a, x):
@@ -250,7 +250,7 @@ def binomial_tail(n, k, theta):
 
 def beta_cdf(a, b, x):
     """(I_x(a, b), 1 - I_x(a, b))."""
-    if is_integer(a) and is_integer(b) and a + b > 200:
+    if is_integer(a) and is_integer(b):
         upper_tail, lower_tail = binomial_tail(int(a + b - 1), int(a), x)
         return upper_tail, lower_tail
     failures = (mpmath.libmp.libhyper.NoConvergence, ValueError)
@@ -265,10 +265,12 @@ def beta_cdf(a, b, x):
             complement = None
         if value is None and complement is None:
             raise RuntimeError(f"mpmath betainc failed for {a} {b} {x}")
+    # One of the two failed: take 1 minus the other, evaluated at enough digits to resolve a tiny result.
+    with mpmath.workdps(400):
         if value is None:
-            value = 1 - complement
+            value = 1 - mpmath.betainc(mpf(a), mpf(b), mpf(x), 1, regularized=True)
         if complement is None:
-            complement = 1 - value
+            complement = 1 - mpmath.betainc(mpf(a), mpf(b), 0, mpf(x), regularized=True)
     return +value, +complement
 
 
