@@ -4,6 +4,7 @@ import ArgumentParser
 enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
         BudgetsCommand.self,
+        PbraCommand.self,
         SynthCommand.self,
     ]
 }

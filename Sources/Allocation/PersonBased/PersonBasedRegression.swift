@@ -1,0 +1,159 @@
+import Dispatch
+import Linear
+import Tables
+
+/// How a person-based fit streams its file.
+public struct PersonBasedFitOptions: Sendable {
+    /// HC1 robust standard errors, by a second pass over the file.
+    public var robust: Bool
+    /// Rows per chunk: memory is about (chunk rows × p) doubles three times (the parsed chunk, the
+    /// design block and the accumulator's shifted copy), plus p² for the sums.
+    public var chunkRows: Int
+    /// See `NormalEquationsAccumulator.defaultAliasingTolerance`.
+    public var aliasingTolerance: Double
+
+    public init(robust: Bool = false, chunkRows: Int = 4_096,
+                aliasingTolerance: Double = NormalEquationsAccumulator.defaultAliasingTolerance) {
+        precondition(chunkRows > 0, "PersonBasedFitOptions: chunkRows must be positive")
+        self.robust = robust
+        self.chunkRows = chunkRows
+        self.aliasingTolerance = aliasingTolerance
+    }
+}
+
+/// Fits a person-based model to a persons file of any length by streaming it in chunks
+/// (design/methods.md, "Person-based resource allocation").
+///
+/// Passes over the file, each reading only the model's columns:
+/// 1. when a categorical variable has no declared levels, a levels pass (`CategoryLevels`);
+/// 2. the fit: each chunk of rows (`TableReader.next(maximumRows:)`) is written into one reusable
+///    column-major block (`DesignChunkFiller`) and added to a `NormalEquationsAccumulator`
+///    (`dsyrk` on the block; XᵀWX, XᵀWy, yᵀWy in O(p²)), which is then solved by Cholesky with
+///    aliased columns detected and named;
+/// 3. with `robust`, a second pass accumulating the HC1 sandwich's meat Σ wᵢ²eᵢ²xᵢxᵢᵀ
+///    (`RobustCovarianceAccumulator`).
+/// Memory is O(p²) plus one chunk, whatever the number of persons.
+public enum PersonBasedRegression {
+    /// Fits `model` to the persons of `persons`.
+    ///
+    /// - Throws: `DataError` (bad data, exit 65) for a missing column, a value that is not a number
+    ///   or a negative cost or weight (at its file, line and column), an unknown level of a declared
+    ///   categorical variable, aliased design columns (named), or no more persons than terms.
+    public static func fit(persons: PersonsSource, model: PersonBasedModel, options: PersonBasedFitOptions = PersonBasedFitOptions()) throws -> PersonBasedFit {
+        var timings = PersonBasedFitTimings()
+        var passes = 0
+        var started = now()
+        let undeclared = model.undeclaredCategoricals.map(\.variable)
+        var collected: [String: [String]] = [:]
+        if !undeclared.isEmpty {
+            collected = try CategoryLevels.collect(persons: persons, variables: undeclared)
+            passes += 1
+        }
+        timings.levels = now() - started
+        let design = try PersonBasedDesign(model: model, collectedLevels: collected)
+        let allTerms = Array(0..<design.termCount)
+        let categoricals = model.categorical.map(\.variable)
+        let schema = design.schema(terms: allTerms, categoricalVariables: categoricals, response: true, weights: true)
+        let levelSource = "the levels of \(model.location.file)"
+        var filler = DesignChunkFiller(design: design, selected: allTerms, categoricalVariables: categoricals,
+                                       capacity: options.chunkRows, levelSource: levelSource)
+        let p = design.termCount
+        var accumulator = try NormalEquationsAccumulator(columnNames: design.termNames, weighted: model.weights != nil)
+        var columnSums = CompensatedSums(count: p)
+        var rowsRead = 0
+        let reader = try persons.reader(schema: schema)
+        passes += 1
+        while true {
+            started = now()
+            let next = try reader.next(maximumRows: options.chunkRows)
+            let parsed = now()
+            timings.reading += parsed - started
+            guard let table = next else { break }
+            try filler.fill(table)
+            let response = table.decimals(model.response)
+            let weights = model.weights.map { table.decimals($0) }
+            try filler.withBlock { block in
+                try response.withUnsafeBufferPointer { responseBuffer in
+                    try withOptionalBuffer(weights) { weightBuffer in
+                        try accumulator.add(columnMajor: block, rows: table.rowCount, leadingDimension: filler.capacity,
+                                            response: responseBuffer, weights: weightBuffer)
+                        columnSums.addColumns(of: block, rows: table.rowCount, leadingDimension: filler.capacity, weights: weightBuffer)
+                    }
+                }
+            }
+            rowsRead += table.rowCount
+            timings.accumulating += now() - parsed
+        }
+        started = now()
+        let regression = try solve(accumulator, persons: persons, p: p, tolerance: options.aliasingTolerance)
+        timings.accumulating += now() - started
+        let sumOfWeights = accumulator.sumOfWeights
+        let means = columnSums.totals.map { $0 / sumOfWeights }
+        let responseMean = try accumulator.responseSum() / sumOfWeights
+        var robust: RobustCovariance?
+        if options.robust {
+            started = now()
+            robust = try robustCovariance(regression, design: design, persons: persons, schema: schema, filler: &filler,
+                                          chunkRows: options.chunkRows)
+            passes += 1
+            timings.robust = now() - started
+        }
+        return PersonBasedFit(design: design, regression: regression, robust: robust, nationalMeans: means,
+                              sumOfWeights: sumOfWeights, responseMean: responseMean, rowsRead: rowsRead, passes: passes, timings: timings)
+    }
+
+    /// Solves the accumulated normal equations, turning aliasing and too few persons into
+    /// bad-data errors about the persons file.
+    static func solve(_ accumulator: NormalEquationsAccumulator, persons: PersonsSource, p: Int, tolerance: Double) throws -> RegressionFit {
+        do {
+            return try accumulator.solve(aliasingTolerance: tolerance)
+        } catch let error as LinearAlgebraError {
+            switch error {
+            case .aliasedColumns:
+                throw DataError(.badData, at: persons.location(),
+                                "\(error.description). Aliased: \(error.aliasedColumnNames.joined(separator: ", ")); drop them from the model or merge them")
+            case .tooFewObservations(let observations, let parameters):
+                throw DataError(.badData, at: persons.location(),
+                                "expected more persons with positive weight than the model's \(parameters) terms, found \(observations)")
+            default:
+                throw error
+            }
+        }
+    }
+
+    /// The second pass: HC1 from the residuals of `regression`.
+    static func robustCovariance(_ regression: RegressionFit, design: PersonBasedDesign, persons: PersonsSource, schema: Schema,
+                                 filler: inout DesignChunkFiller, chunkRows: Int) throws -> RobustCovariance {
+        var accumulator = RobustCovarianceAccumulator(fit: regression)
+        let reader = try persons.reader(schema: schema)
+        while let table = try reader.next(maximumRows: chunkRows) {
+            try filler.fill(table)
+            let response = table.decimals(design.model.response)
+            let weights = design.model.weights.map { table.decimals($0) }
+            try filler.withBlock { block in
+                try response.withUnsafeBufferPointer { responseBuffer in
+                    try withOptionalBuffer(weights) { weightBuffer in
+                        try accumulator.add(columnMajor: block, rows: table.rowCount, leadingDimension: filler.capacity,
+                                            response: responseBuffer, weights: weightBuffer)
+                    }
+                }
+            }
+        }
+        do {
+            return try accumulator.hc1()
+        } catch LinearAlgebraError.incompleteSecondPass(let expected, let found) {
+            throw DataError(.badData, at: persons.location(),
+                            "the file changed between passes: the fit read \(expected) persons with positive weight, the robust pass \(found)")
+        }
+    }
+
+    static func now() -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+    }
+}
+
+/// Runs `body` with a buffer of `values`, or with nil.
+func withOptionalBuffer<Result>(_ values: [Double]?, _ body: (UnsafeBufferPointer<Double>?) throws -> Result) rethrows -> Result {
+    guard let values else { return try body(nil) }
+    return try values.withUnsafeBufferPointer { try body($0) }
+}
