@@ -9,6 +9,12 @@ public enum PopulationBasis: Sendable {
     /// A practice column that already holds a weighted population (for example NHS Digital's
     /// published Carr-Hill weighted patients).
     case practiceColumn(String)
+    /// Each practice's share of need from a file, such as the `need_share` of a person-based
+    /// model (`consortium pbra predict`): the population basis is proportional to the share, so
+    /// without other components the target share is the file's share (renormalised over the
+    /// practices kept). The age-sex index is then the practice's need per head relative to the
+    /// average (the person-based model already holds age and sex).
+    case practiceShares(PracticeSharesSource)
 }
 
 /// A weighted-capitation formula, as read from a formula TOML file (docs/formula.md):

@@ -156,6 +156,11 @@ public enum BudgetInputLoader {
         if case .practiceColumn(let column) = formula.population {
             base = try attribute(column, frame: frame, source: source)
         }
+        if case .practiceShares(let sharesSource) = formula.population {
+            let (shares, unused) = try PracticeSharesFile.read(sharesSource, frame: frame, practicesFile: source)
+            base = shares
+            if unused > 0 { notes.append("\(unused) practices of \(sharesSource.path) are not in \(source) and their shares were not used") }
+        }
         var values: [String: [Double]] = [:]
         for component in practiceComponents {
             values[component.name] = try practiceValues(component, frame: frame, source: source)

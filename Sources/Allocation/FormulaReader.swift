@@ -88,16 +88,26 @@ public enum FormulaReader {
     }
 
     static func populationBasis(_ section: TOMLSection, folder: String) throws -> PopulationBasis {
-        try section.rejectUnknownKeys(allowed: ["weights", "weights_file", "column"])
-        let given = ["weights", "weights_file", "column"].filter { section.has($0) }
+        try section.rejectUnknownKeys(allowed: ["weights", "weights_file", "column", "shares_file", "share_column"])
+        let given = ["weights", "weights_file", "column", "shares_file"].filter { section.has($0) }
         guard given.count == 1 else {
             throw section.error(nil, given.isEmpty
-                ? "expected one of weights, weights_file or column"
-                : "expected only one of weights, weights_file or column, found \(given.joined(separator: " and "))")
+                ? "expected one of weights, weights_file, column or shares_file"
+                : "expected only one of weights, weights_file, column or shares_file, found \(given.joined(separator: " and "))")
+        }
+        if section.has("share_column") && !section.has("shares_file") {
+            throw section.error("share_column", "share_column names the column of a shares_file; give shares_file too")
         }
         if let column = try section.string("column") {
             guard !column.isEmpty else { throw section.error("column", "expected a column name, found an empty text") }
             return .practiceColumn(column)
+        }
+        if let file = try section.string("shares_file") {
+            guard !file.isEmpty else { throw section.error("shares_file", "expected a file name, found an empty text") }
+            let column = try section.string("share_column") ?? "need_share"
+            guard !column.isEmpty else { throw section.error("share_column", "expected a column name, found an empty text") }
+            let path = file.hasPrefix("/") ? file : (folder as NSString).appendingPathComponent(file)
+            return .practiceShares(PracticeSharesSource(path: path, column: column, location: section.location("shares_file")))
         }
         if let file = try section.string("weights_file") {
             let path = file.hasPrefix("/") ? file : (folder as NSString).appendingPathComponent(file)
