@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "ApportionmentTests", dependencies: ["Apportionment"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Tables"]),
         .testTarget(name: "InequalityTests", dependencies: ["Inequality", "Tables", "Population"]),
-        .testTarget(name: "AllocationTests", dependencies: ["Allocation", "Apportionment", "Configuration", "Tables", "Population"], exclude: ["Reference"]),
+        .testTarget(name: "AllocationTests", dependencies: ["Allocation", "Apportionment", "Configuration", "Tables", "Population"], exclude: ["Reference", "PersonBased/Reference"]),
         .testTarget(name: "PremiumTests", dependencies: ["Premium", "Tables", "Population"]),
         .testTarget(name: "CLITests", dependencies: ["consortium", "Tables"]),
     ],
