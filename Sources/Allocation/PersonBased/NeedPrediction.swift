@@ -120,7 +120,7 @@ public enum NeedPredictor {
             personCount += rows
         }
         guard personCount > 0 else {
-            throw DataError(.badData, at: SourceLocation(file: persons.name, line: 2), "expected a row per person, found none")
+            throw PersonBasedRegression.noPersons(persons)
         }
         let total = sums.reduce(0, +)
         let order = codes.indices.sorted { codes[$0].utf8.lexicographicallyPrecedes(codes[$1].utf8) }

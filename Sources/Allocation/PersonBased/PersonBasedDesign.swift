@@ -28,7 +28,7 @@ public struct PersonBasedDesign: Sendable {
                 preconditionFailure("PersonBasedDesign: no levels for \(variable.variable)")
             }
             if let reference = variable.reference, !known.contains(reference) {
-                throw DataError(.badData, at: variable.location,
+                throw DataError(.badData, at: variable.referenceLocation,
                                 "categorical.reference: the reference level \(DataError.quoted(reference)) of \(variable.variable) does not occur (levels: \(Self.list(known)))")
             }
             levels[variable.variable] = known

@@ -27,16 +27,19 @@ public struct CategoricalVariable: Sendable, Equatable {
     /// Every level, the reference included, in the order of the output. `nil`: collected from
     /// the persons file by a first pass, in byte order.
     public var levels: [String]?
-    /// Where the variable is declared, for messages.
+    /// Where the variable is declared (its `[[categorical]]` table), for messages.
     public var location: SourceLocation
+    /// Where the reference level is written (the table's place when unknown).
+    public var referenceLocation: SourceLocation
 
     public init(variable: String, role: VariableRole, reference: String?, levels: [String]?,
-                location: SourceLocation = SourceLocation(file: "model")) {
+                location: SourceLocation = SourceLocation(file: "model"), referenceLocation: SourceLocation? = nil) {
         self.variable = variable
         self.role = role
         self.reference = reference
         self.levels = levels
         self.location = location
+        self.referenceLocation = referenceLocation ?? location
     }
 }
 

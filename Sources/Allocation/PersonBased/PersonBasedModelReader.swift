@@ -81,7 +81,8 @@ public enum PersonBasedModelReader {
                 throw section.error("levels", "expected at least one level besides the reference, found \(levels.count) level\(levels.count == 1 ? "" : "s")")
             }
         }
-        return CategoricalVariable(variable: variable, role: role, reference: reference, levels: levels, location: section.location())
+        return CategoricalVariable(variable: variable, role: role, reference: reference, levels: levels, location: section.location(),
+                                   referenceLocation: section.location("reference"))
     }
 
     /// An array of non-empty texts, or nil when the key is absent.

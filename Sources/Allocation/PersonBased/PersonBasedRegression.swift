@@ -48,6 +48,7 @@ public enum PersonBasedRegression {
         if !undeclared.isEmpty {
             collected = try CategoryLevels.collect(persons: persons, variables: undeclared)
             passes += 1
+            if collected.values.contains(where: \.isEmpty) { throw noPersons(persons) }
         }
         timings.levels = now() - started
         let design = try PersonBasedDesign(model: model, collectedLevels: collected)
@@ -84,6 +85,7 @@ public enum PersonBasedRegression {
             rowsRead += table.rowCount
             timings.accumulating += now() - parsed
         }
+        if rowsRead == 0 { throw noPersons(persons) }
         started = now()
         let regression = try solve(accumulator, persons: persons, p: p, tolerance: options.aliasingTolerance)
         timings.accumulating += now() - started
@@ -100,6 +102,10 @@ public enum PersonBasedRegression {
         }
         return PersonBasedFit(design: design, regression: regression, robust: robust, nationalMeans: means,
                               sumOfWeights: sumOfWeights, responseMean: responseMean, rowsRead: rowsRead, passes: passes, timings: timings)
+    }
+
+    static func noPersons(_ persons: PersonsSource) -> DataError {
+        DataError(.badData, at: persons.location(line: 2), "expected a row per person after the header, found none")
     }
 
     /// Solves the accumulated normal equations, turning aliasing and too few persons into
