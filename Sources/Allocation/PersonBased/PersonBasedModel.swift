@@ -16,7 +16,7 @@ public enum VariableRole: String, Sendable, Equatable {
 /// The indicator of level ℓ is 1 when the person's value is ℓ and 0 otherwise; the reference
 /// level has no column, so its effect is absorbed in the intercept and every other level's
 /// coefficient is the difference from it (treatment contrasts; Chambers & Hastie, *Statistical
-/// Models in S*, 1992, §2.3).
+/// Models in S*, 1992, chapter 2).
 public struct CategoricalVariable: Sendable, Equatable {
     /// The column of the persons file.
     public var variable: String
@@ -45,9 +45,8 @@ public struct CategoricalVariable: Sendable, Equatable {
 
 /// A person-based resource allocation model: a linear regression of each person's cost on need
 /// and supply variables (design/methods.md, "Person-based resource allocation"; the approach of
-/// the Nuffield Trust's PBRA models for English commissioning, Dixon et al., *Developing a
-/// person-based resource allocation formula for allocations to general practices in England*,
-/// 2011):
+/// Dixon et al., "A person based formula for allocating commissioning funds to general practices
+/// in England: development of a statistical model", *BMJ* 2011;343:d6608):
 ///
 ///     costᵢ = b₀ + Σ_need bⱼ xᵢⱼ + Σ_supply bₖ zᵢₖ + eᵢ,
 ///
