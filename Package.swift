@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "PopulationTests", dependencies: ["Population", "Tables"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Tables", "Statistics"]),
         .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Indicators", "Tables"]),
-        .testTarget(name: "InequalityTests", dependencies: ["Inequality", "Tables", "Population"]),
+        .testTarget(name: "InequalityTests", dependencies: ["Inequality", "Tables", "Population"], exclude: ["Reference"]),
         .testTarget(name: "AllocationTests", dependencies: ["Allocation", "Tables", "Population"]),
         .testTarget(name: "PremiumTests", dependencies: ["Premium", "Tables", "Population"]),
         .testTarget(name: "CLITests", dependencies: ["consortium", "Tables"]),
