@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Population
 
 /// The scale on which a group's value is treated as normally distributed when its uncertainty is
 /// simulated or its limits are rebuilt at another confidence level.
@@ -10,6 +6,9 @@ import Darwin
 /// PHEindicatormethods' `phe_sii` (value_type 0, 1, 2) uses the same three: no transformation for
 /// values with symmetric limits, the natural logarithm for rates, the logit for proportions,
 /// because the limits of a rate or proportion are not symmetric about the value.
+///
+/// Logarithms and exponentials are `PortableMath`'s, which return the same bits on every machine,
+/// so simulated limits do not depend on the platform's C library.
 public enum IndicatorScale: String, Sendable, CaseIterable {
     /// t(v) = v; any real value.
     case identity
@@ -32,8 +31,8 @@ public enum IndicatorScale: String, Sendable, CaseIterable {
     public func inverse(_ transformed: Double) -> Double {
         switch self {
         case .identity: return transformed
-        case .log: return exp(transformed)
-        case .logit: return 1 / (1 + exp(-transformed))
+        case .log: return PortableMath.exp(transformed)
+        case .logit: return 1 / (1 + PortableMath.exp(-transformed))
         }
     }
 
@@ -69,5 +68,5 @@ public enum IndicatorScale: String, Sendable, CaseIterable {
 
 /// ln x, outside the enum so that the name does not clash with the `.log` case.
 private func naturalLogarithm(_ value: Double) -> Double {
-    log(value)
+    PortableMath.log(value)
 }

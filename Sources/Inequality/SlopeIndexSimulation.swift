@@ -1,3 +1,5 @@
+import Population
+
 /// Monte Carlo confidence limits for the SII, RII and ratio RII, by the simulation method of
 /// PHEindicatormethods' `phe_sii` (the method Fingertips' inequality indicators use).
 ///
@@ -10,8 +12,10 @@
 /// of the sorted simulated measures: positions round(R (1 − c)/2) and round(R (1 + c)/2) (1-based,
 /// rounding half to even), as phe_sii takes them. All confidence levels share the same draws.
 ///
-/// Draws come from `StandardNormalSampler(seed:)`, one per group in group order within each
-/// repetition, so the limits are identical for a given seed on every machine.
+/// Draws are standard normal deviates from the project's portable generator
+/// (`Population.SyntheticRandom(seed:)`, xoshiro256** seeded by SplitMix64, normals by
+/// Marsaglia's polar method), one per group in group order within each repetition, and the scales
+/// use `PortableMath`, so the limits are the same for a given seed on every machine.
 /// Cost: O(R · groups) time, O(R) memory per measure.
 public enum SlopeIndexSimulation {
     /// One group's value on its simulation scale.
@@ -63,12 +67,12 @@ public enum SlopeIndexSimulation {
 
         let measures = SlopeIndexMeasure.allCases
         var draws = [[Double]](repeating: [Double](repeating: 0, count: repetitions), count: measures.count)
-        var sampler = StandardNormalSampler(seed: seed)
+        var generator = SyntheticRandom(seed: seed)
         for repetition in 0..<repetitions {
             var slope = 0.0
             var mean = 0.0
             for (index, group) in groups.enumerated() {
-                let drawn = scale.inverse(group.transformedValue + group.transformedStandardError * sampler.next()) * multiplier
+                let drawn = scale.inverse(group.transformedValue + group.transformedStandardError * generator.normal()) * multiplier
                 slope += slopeCoefficients[index] * drawn
                 mean += meanCoefficients[index] * drawn
             }

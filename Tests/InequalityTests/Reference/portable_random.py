@@ -1,9 +1,12 @@
 """The project's portable random stream, written independently in Python.
 
-SplitMix64 seeding of xoshiro256** (Blackman and Vigna), uniforms from the top 53 bits, and
-standard normal deviates by Box-Muller in the order z1 = r cos(2 pi u2), z2 = r sin(2 pi u2) with
-r = sqrt(-2 ln(1 - u1)). Used by the reference scripts to reproduce the engine's seeded
-simulations draw for draw.
+SplitMix64 seeding of xoshiro256** (Blackman and Vigna; stream 0, so the SplitMix64 seed is the
+seed itself), uniforms from the top 53 bits, and standard normal deviates by Marsaglia's polar
+method using the first of each accepted pair: u = 2U1 - 1, v = 2U2 - 1, s = u^2 + v^2, accept
+0 < s < 1, return u * sqrt(-2 ln s / s). This is the engine's Population.SyntheticRandom.normal()
+(whose ln is PortableMath.log; math.log here may differ in the last bit, far below the tests'
+1e-9 tolerance). Used by the reference scripts to reproduce the engine's seeded simulations draw
+for draw.
 """
 import math
 
@@ -45,18 +48,14 @@ class SeededRandomSource:
 class StandardNormalSampler:
     def __init__(self, seed):
         self.source = SeededRandomSource(seed)
-        self.pending = None
 
     def next(self):
-        if self.pending is not None:
-            value, self.pending = self.pending, None
-            return value
-        u1 = self.source.uniform()
-        u2 = self.source.uniform()
-        radius = math.sqrt(-2.0 * math.log(1.0 - u1))
-        angle = 2.0 * math.pi * u2
-        self.pending = radius * math.sin(angle)
-        return radius * math.cos(angle)
+        while True:
+            u = 2.0 * self.source.uniform() - 1.0
+            v = 2.0 * self.source.uniform() - 1.0
+            s = u * u + v * v
+            if 0.0 < s < 1.0:
+                return u * math.sqrt(-2.0 * math.log(s) / s)
 
     def block(self, count):
         return [self.next() for _ in range(count)]
