@@ -48,8 +48,8 @@ public enum DeprivationJoin {
     /// Why a row was left out.
     public enum SkipReason: String, Sendable, CaseIterable, Comparable {
         case notInDeprivationFile = "not in the deprivation file"
-        case missingCounts = "an empty numerator or denominator"
-        case zeroDenominator = "a denominator of 0"
+        case missingCounts = "with an empty numerator or denominator"
+        case zeroDenominator = "with a denominator of 0"
 
         public static func < (left: SkipReason, right: SkipReason) -> Bool {
             allCases.firstIndex(of: left)! < allCases.firstIndex(of: right)!
@@ -66,7 +66,7 @@ public enum DeprivationJoin {
         for entry in deprivation {
             if let earlier = lookup[entry.code] {
                 throw DataError(.badData, at: entry.location ?? SourceLocation(file: deprivationName),
-                                "the organisation \(DataError.quoted(entry.code)) appears twice\(DeprivationAttribution.alsoAt(earlier.location))")
+                                "the organisation \(DataError.quoted(entry.code)) appears twice\(alsoAtLine(earlier.location))")
             }
             lookup[entry.code] = entry
         }

@@ -6,7 +6,8 @@ enum GroupAggregation {
     /// The groups, most deprived first.
     ///
     /// Errors (bad data): a group number below 1 or above the expected count; a row without the
-    /// numbers its statistic needs, or with a negative numerator, a denominator of 0 or less, or
+    /// numbers its statistic needs, or with a negative count (proportion, rate; a ratio's amounts
+    /// may be negative), a denominator of 0 or less, or
     /// (proportions) more events than people; an organisation given twice; a group with no rows
     /// ("missing rank"), with a population of 0, or outside its scale's domain (a proportion of 0
     /// or 1, a rate of 0); fewer groups than `minimumGroups`; a ratio group with one organisation.
@@ -27,7 +28,7 @@ enum GroupAggregation {
             }
             if let code = row.organisation {
                 if let earlier = organisations[code] {
-                    throw DataError(.badData, at: location, "the organisation \(DataError.quoted(code)) appears twice\(DeprivationAttribution.alsoAt(earlier))")
+                    throw DataError(.badData, at: location, "the organisation \(DataError.quoted(code)) appears twice\(alsoAtLine(earlier))")
                 }
                 organisations[code] = row.location
             }
@@ -53,7 +54,7 @@ enum GroupAggregation {
             guard let denominator = row.denominator, denominator.isFinite else {
                 throw DataError(.badData, at: location, "expected a denominator, found none")
             }
-            guard numerator >= 0 else {
+            guard numerator >= 0 || statistic == .ratio else {
                 throw DataError(.badData, at: location, "expected a numerator >= 0, found \(Table.formatNumber(numerator))")
             }
             guard denominator > 0 else {

@@ -129,11 +129,13 @@ public enum InequalityAnalysis {
             : "rank from most to least deprived (C > 0: higher among the less deprived)"
         let rankedBy = "\(units.rankingDescription); \(endText)"
         let mean = units.weightedMean
-        guard mean != 0 && units.values.allSatisfy({ $0 >= 0 }) else {
+        guard mean > 0 else {
             estimates.append(InequalityEstimate(measure: "concentration_index", value: nil,
-                                                method: "not defined: needs values >= 0 with a positive mean"))
+                                                method: "not defined: needs a positive mean"))
             return
         }
+        let negatives = units.values.filter { $0 < 0 }.count
+        let negativeNote = negatives == 0 ? "" : "; \(negatives) values are negative, so C is not bounded by -1 and 1"
         let index = ConcentrationIndex(values: units.values, weights: units.weights, keys: units.rankKeys,
                                        individualVariances: units.individualVariances)
         for confidence in options.confidences {
@@ -142,10 +144,10 @@ public enum InequalityAnalysis {
                 measure: "concentration_index", value: index.index,
                 limits: ConfidenceLimits(lower: index.index - z * index.standardError, upper: index.index + z * index.standardError),
                 confidence: confidence,
-                method: "2 cov(y, R)/mean, standard error of Kakwani, Wagstaff and van Doorslaer (1997); \(rankedBy)"))
+                method: "2 cov(y, R)/mean, standard error of Kakwani, Wagstaff and van Doorslaer (1997); \(rankedBy)\(negativeNote)"))
         }
         let bounds = options.bounds ?? (options.statistic == .proportion ? 0...options.multiplier : nil)
-        guard let bounds else { return }
+        guard let bounds, negatives == 0 else { return }
         let boundsText = "bounds \(Table.formatNumber(bounds.lowerBound)) to \(Table.formatNumber(bounds.upperBound))"
         estimates.append(InequalityEstimate(
             measure: "concentration_index_erreygers",
@@ -163,17 +165,18 @@ public enum InequalityAnalysis {
                                            to estimates: inout [InequalityEstimate]) {
         let values = units.values, weights = units.weights
         let over = "population-weighted over \(units.unitDescription)"
-        let nonNegative = values.allSatisfy { $0 >= 0 } && units.weightedMean > 0
+        let negatives = values.filter { $0 < 0 }.count
+        let nonNegative = negatives == 0 && units.weightedMean > 0
         let positive = values.allSatisfy { $0 > 0 }
         let zeros = values.filter { $0 == 0 }.count
+        let domain = negatives > 0 ? "not defined: \(negatives) of the values are negative" : "not defined: needs values >= 0 with a positive mean"
         estimates.append(InequalityEstimate(
             measure: "gini", value: nonNegative ? GiniCoefficient.value(values: values, weights: weights) : nil,
-            method: nonNegative ? "Gini, \(over); no limits" : "not defined: needs values >= 0 with a positive mean"))
+            method: nonNegative ? "Gini, \(over); no limits" : domain))
         let theilT = nonNegative ? TheilIndex.theilT(values: values, weights: weights, subgroups: units.partitions) : nil
         let theilL = positive ? TheilIndex.theilL(values: values, weights: weights, subgroups: units.partitions) : nil
-        let undefinedL = "not defined: \(zeros) of the values are 0 (Theil L needs values > 0)"
-        for (name, index, reason) in [("theil_t", theilT, "not defined: needs values >= 0 with a positive mean"),
-                                      ("theil_l", theilL, undefinedL)] {
+        let undefinedL = nonNegative ? "not defined: \(zeros) of the values are 0 (Theil L needs values > 0)" : domain
+        for (name, index, reason) in [("theil_t", theilT, domain), ("theil_l", theilL, undefinedL)] {
             estimates.append(InequalityEstimate(measure: name, value: index?.total,
                                                 method: index == nil ? reason : "Theil, \(over); no limits"))
             if units.partitions != nil {
@@ -189,7 +192,7 @@ public enum InequalityAnalysis {
                 measure: "atkinson_\(Table.formatNumber(aversion))",
                 value: defined ? AtkinsonIndex.value(values: values, weights: weights, aversion: aversion) : nil,
                 method: defined ? "Atkinson, epsilon \(Table.formatNumber(aversion)), \(over); no limits"
-                                : "not defined: \(aversion < 1 ? "needs values >= 0" : "needs values > 0, \(zeros) are 0")"))
+                                : (nonNegative ? "not defined: \(zeros) of the values are 0 (epsilon >= 1 needs values > 0)" : domain)))
         }
     }
 }

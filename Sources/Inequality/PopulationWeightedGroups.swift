@@ -68,7 +68,7 @@ public enum PopulationWeightedGroups {
         for unit in units {
             let location = unit.location ?? SourceLocation(file: "deprivation")
             if let earlier = seen[unit.code] {
-                throw DataError(.badData, at: location, "the code \(DataError.quoted(unit.code)) appears twice\(DeprivationAttribution.alsoAt(earlier))")
+                throw DataError(.badData, at: location, "the code \(DataError.quoted(unit.code)) appears twice\(alsoAtLine(earlier))")
             }
             seen[unit.code] = unit.location
             guard unit.population.isFinite && unit.population >= 0 else {
