@@ -1,3 +1,4 @@
+import Statistics
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,7 +18,7 @@ import Darwin
 ///   Katz's √((1 − p₁)/x₁ + (1 − p₂)/x₂) for proportions, and SE/v otherwise.
 /// Values are unmultiplied; the gap is multiplied by the caller, the ratio is unit-free.
 enum GroupComparison {
-    static func gap(first: GroupEstimate, second: GroupEstimate, confidence: Double) -> (value: Double, limits: ConfidenceLimits) {
+    static func gap(first: GroupEstimate, second: GroupEstimate, confidence: Double) -> (value: Double, limits: Interval) {
         let firstLimits = first.limits(confidence: confidence)
         let secondLimits = second.limits(confidence: confidence)
         let difference = first.value - second.value
@@ -25,13 +26,13 @@ enum GroupComparison {
             + (secondLimits.upper - second.value) * (secondLimits.upper - second.value)).squareRoot()
         let above = ((firstLimits.upper - first.value) * (firstLimits.upper - first.value)
             + (second.value - secondLimits.lower) * (second.value - secondLimits.lower)).squareRoot()
-        return (difference, ConfidenceLimits(lower: difference - below, upper: difference + above))
+        return (difference, Interval(lower: difference - below, upper: difference + above))
     }
 
-    static func ratio(first: GroupEstimate, second: GroupEstimate, confidence: Double) -> (value: Double, limits: ConfidenceLimits) {
+    static func ratio(first: GroupEstimate, second: GroupEstimate, confidence: Double) -> (value: Double, limits: Interval) {
         let ratio = first.value / second.value
         let z = GroupIntervals.normalCriticalValue(confidence: confidence)
         let spread = (first.logStandardError * first.logStandardError + second.logStandardError * second.logStandardError).squareRoot()
-        return (ratio, ConfidenceLimits(lower: ratio * exp(-z * spread), upper: ratio * exp(z * spread)))
+        return (ratio, Interval(lower: ratio * exp(-z * spread), upper: ratio * exp(z * spread)))
     }
 }

@@ -1,3 +1,4 @@
+import Statistics
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -32,17 +33,17 @@ public struct GroupEstimate: Sendable, Equatable {
 
     /// The group's limits at a confidence level, unmultiplied: Wilson (proportion), Byar or exact
     /// Poisson divided by the denominator (rate), value ∓ z·SE (ratio), t⁻¹(t(v) ∓ z·s) (value).
-    public func limits(confidence: Double) -> ConfidenceLimits {
+    public func limits(confidence: Double) -> Interval {
         switch statistic {
         case .proportion:
             return GroupIntervals.wilson(successes: numerator!, trials: denominator!, confidence: confidence)
         case .rate:
             let count = GroupIntervals.poissonCount(observed: numerator!, confidence: confidence)
-            return ConfidenceLimits(lower: count.lower / denominator!, upper: count.upper / denominator!)
+            return Interval(lower: count.lower / denominator!, upper: count.upper / denominator!)
         case .ratio, .value:
             let z = GroupIntervals.normalCriticalValue(confidence: confidence)
             let centre = scale.transform(value)
-            return ConfidenceLimits(lower: scale.inverse(centre - z * scaleStandardError),
+            return Interval(lower: scale.inverse(centre - z * scaleStandardError),
                                     upper: scale.inverse(centre + z * scaleStandardError))
         }
     }

@@ -1,3 +1,4 @@
+import Statistics
 import Tables
 
 /// One indicator's inequality across deprivation groups: the groups, then every measure with its
@@ -57,7 +58,7 @@ public enum InequalityAnalysis {
                                          inverseVarianceWeights: inverseVariances, direction: options.direction)
         let scale = groups[0].scale
         let weightsText = options.weights == .population ? "population" : "inverse-variance"
-        var simulated: [SlopeIndexMeasure: [ConfidenceLimits?]] = [:]
+        var simulated: [SlopeIndexMeasure: [Interval?]] = [:]
         if options.intervalMethods.contains(.simulation) {
             simulated = SlopeIndexSimulation.limits(
                 groups: groups.map { .init(transformedValue: $0.scale.transform($0.value), transformedStandardError: $0.scaleStandardError) },
@@ -88,7 +89,7 @@ public enum InequalityAnalysis {
                         }
                         let limits = fit.analyticLimits(measure, criticalValue: critical)
                         estimates.append(InequalityEstimate(
-                            measure: measure.rawValue, value: value, limits: ConfidenceLimits(lower: limits.lower, upper: limits.upper),
+                            measure: measure.rawValue, value: value, limits: Interval(lower: limits.lower, upper: limits.upper),
                             confidence: confidence,
                             method: "analytic (WLS covariance, delta method, \(distribution)); \(definition)"))
                     }
@@ -111,7 +112,7 @@ public enum InequalityAnalysis {
             }
             estimates.append(InequalityEstimate(
                 measure: "gap", value: gap.value * options.multiplier,
-                limits: ConfidenceLimits(lower: gap.limits.lower * options.multiplier, upper: gap.limits.upper * options.multiplier),
+                limits: Interval(lower: gap.limits.lower * options.multiplier, upper: gap.limits.upper * options.multiplier),
                 confidence: confidence, method: "\(method); \(options.direction.differenceText), \(ends)"))
         }
         for confidence in options.confidences {
@@ -142,7 +143,7 @@ public enum InequalityAnalysis {
             let z = GroupIntervals.normalCriticalValue(confidence: confidence)
             estimates.append(InequalityEstimate(
                 measure: "concentration_index", value: index.index,
-                limits: ConfidenceLimits(lower: index.index - z * index.standardError, upper: index.index + z * index.standardError),
+                limits: Interval(lower: index.index - z * index.standardError, upper: index.index + z * index.standardError),
                 confidence: confidence,
                 method: "2 cov(y, R)/mean, standard error of Kakwani, Wagstaff and van Doorslaer (1997); \(rankedBy)\(negativeNote)"))
         }

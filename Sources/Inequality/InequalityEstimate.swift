@@ -1,3 +1,4 @@
+import Statistics
 /// One row of an inequality analysis' output (design README: `measure`, `value`, `lowercl`,
 /// `uppercl`, `confidence`, `method`).
 public struct InequalityEstimate: Sendable, Equatable {
@@ -8,13 +9,13 @@ public struct InequalityEstimate: Sendable, Equatable {
     public var measure: String
     /// nil when the measure is not defined for these data (the method says why).
     public var value: Double?
-    public var limits: ConfidenceLimits?
+    public var limits: Interval?
     /// The confidence level of the limits (a fraction), nil when there are none.
     public var confidence: Double?
     /// How it was computed, including the sign convention.
     public var method: String
 
-    public init(measure: String, value: Double?, limits: ConfidenceLimits? = nil, confidence: Double? = nil, method: String) {
+    public init(measure: String, value: Double?, limits: Interval? = nil, confidence: Double? = nil, method: String) {
         self.measure = measure
         self.value = value
         self.limits = limits

@@ -1,3 +1,4 @@
+import Statistics
 import Population
 
 /// Monte Carlo confidence limits for the SII, RII and ratio RII, by the simulation method of
@@ -9,7 +10,7 @@ import Population
 /// sᵢ = (t(U₉₅) − t(L₉₅)) / (2 · 1.959963984540054) from the group's 95% limits); the draws are
 /// transformed back, multiplied by the multiplier, and the weighted line is refitted with the
 /// same ranks and weights as the point estimate. The limits at confidence c are order statistics
-/// of the sorted simulated measures: positions round(R (1 − c)/2) and round(R (1 + c)/2) (1-based,
+/// of the sorted simulated measures: positions round(R α/2) and round(R (1 − α/2)) (1-based,
 /// rounding half to even), as phe_sii takes them. All confidence levels share the same draws.
 ///
 /// Draws are standard normal deviates from the project's portable generator
@@ -32,10 +33,13 @@ public enum SlopeIndexSimulation {
     }
 
     /// The 1-based positions of the lower and upper limits among `repetitions` sorted draws.
+    /// α is the confidence level's, rounded to 12 significant digits (`ConfidenceLevel`), so that
+    /// 0.95 gives exactly 250 and 9,750 of 10,000.
     public static func orderStatisticPositions(repetitions: Int, confidence: Double) -> (lower: Int, upper: Int) {
         let count = Double(repetitions)
-        let lower = Int((count * (1 - confidence) / 2).rounded(.toNearestOrEven))
-        let upper = Int((count * (1 + confidence) / 2).rounded(.toNearestOrEven))
+        let tail = ConfidenceLevel(fraction: confidence).tailProbability
+        let lower = Int((count * tail).rounded(.toNearestOrEven))
+        let upper = Int((count * (1 - tail)).rounded(.toNearestOrEven))
         return (min(max(lower, 1), repetitions), min(max(upper, 1), repetitions))
     }
 
@@ -50,7 +54,7 @@ public enum SlopeIndexSimulation {
         groups: [Group], scale: IndicatorScale, multiplier: Double, populations: [Double],
         inverseVarianceWeights: [Double]? = nil, direction: InequalityDirection,
         repetitions: Int, seed: UInt64, confidences: [Double]
-    ) -> [SlopeIndexMeasure: [ConfidenceLimits?]] {
+    ) -> [SlopeIndexMeasure: [Interval?]] {
         precondition(groups.count == populations.count && groups.count >= 3, "SlopeIndexSimulation: needs ≥ 3 groups")
         precondition(repetitions >= 1, "SlopeIndexSimulation: needs at least one repetition")
         let ranks = FractionalRank.midpoints(orderedPopulations: populations)
@@ -81,7 +85,7 @@ public enum SlopeIndexSimulation {
                 draws[position][repetition] = measure.value(intercept: intercept, slope: slope, direction: direction)
             }
         }
-        var result: [SlopeIndexMeasure: [ConfidenceLimits?]] = [:]
+        var result: [SlopeIndexMeasure: [Interval?]] = [:]
         for (position, measure) in measures.enumerated() {
             guard draws[position].allSatisfy({ $0.isFinite }) else {
                 result[measure] = confidences.map { _ in nil }
@@ -90,7 +94,7 @@ public enum SlopeIndexSimulation {
             draws[position].sort()
             result[measure] = confidences.map { confidence in
                 let (lower, upper) = orderStatisticPositions(repetitions: repetitions, confidence: confidence)
-                return ConfidenceLimits(lower: draws[position][lower - 1], upper: draws[position][upper - 1])
+                return Interval(lower: draws[position][lower - 1], upper: draws[position][upper - 1])
             }
         }
         return result
