@@ -43,6 +43,30 @@ public enum UnusableRowPolicy: String, Sendable, CaseIterable {
     case skip
 }
 
+/// Organisations' deprivation by code, built once and shared by every indicator joined to it.
+public struct DeprivationLookup: Sendable {
+    /// The deprivation file's name, for messages.
+    public let name: String
+    let entries: [String: OrganisationDeprivation]
+
+    /// Errors (bad data): an organisation given twice, naming its second row.
+    public init(_ deprivation: [OrganisationDeprivation], name: String) throws {
+        var entries: [String: OrganisationDeprivation] = [:]
+        entries.reserveCapacity(deprivation.count)
+        for entry in deprivation {
+            if let earlier = entries[entry.code] {
+                throw DataError(.badData, at: entry.location ?? SourceLocation(file: name),
+                                "the organisation \(DataError.quoted(entry.code)) appears twice\(alsoAtLine(earlier.location))")
+            }
+            entries[entry.code] = entry
+        }
+        self.name = name
+        self.entries = entries
+    }
+
+    public subscript(code: String) -> OrganisationDeprivation? { entries[code] }
+}
+
 /// Joins organisation rows to their deprivation groups.
 public enum DeprivationJoin {
     /// Why a row was left out.
@@ -58,28 +82,19 @@ public enum DeprivationJoin {
 
     /// The observations with their groups, scores and partitions, and the count of rows skipped by
     /// reason (empty under `.error`, where the first unusable row throws instead).
-    /// `deprivationName` names the deprivation file in messages.
-    public static func attach(_ rows: [OrganisationCounts], to deprivation: [OrganisationDeprivation], deprivationName: String,
+    public static func attach(_ rows: [OrganisationCounts], to lookup: DeprivationLookup,
                               policy: UnusableRowPolicy) throws -> (observations: [IndicatorObservation], skipped: [SkipReason: Int]) {
-        var lookup: [String: OrganisationDeprivation] = [:]
-        lookup.reserveCapacity(deprivation.count)
-        for entry in deprivation {
-            if let earlier = lookup[entry.code] {
-                throw DataError(.badData, at: entry.location ?? SourceLocation(file: deprivationName),
-                                "the organisation \(DataError.quoted(entry.code)) appears twice\(alsoAtLine(earlier.location))")
-            }
-            lookup[entry.code] = entry
-        }
         var observations: [IndicatorObservation] = []
         observations.reserveCapacity(rows.count)
         var skipped: [SkipReason: Int] = [:]
         for row in rows {
             let location = row.location ?? SourceLocation(file: "indicator")
+            let entry = lookup[row.organisation]
             let reason: SkipReason?
             let message: String
-            if lookup[row.organisation] == nil {
+            if entry == nil {
                 reason = .notInDeprivationFile
-                message = "the organisation \(DataError.quoted(row.organisation)) is not in \(deprivationName)"
+                message = "the organisation \(DataError.quoted(row.organisation)) is not in \(lookup.name)"
             } else if row.numerator == nil || row.denominator == nil {
                 reason = .missingCounts
                 message = "expected a numerator and a denominator for \(DataError.quoted(row.organisation)), found an empty field"
@@ -95,9 +110,8 @@ public enum DeprivationJoin {
                 skipped[reason, default: 0] += 1
                 continue
             }
-            let entry = lookup[row.organisation]!
-            observations.append(IndicatorObservation(organisation: row.organisation, group: entry.group, deprivationScore: entry.score,
-                                                     partition: entry.partition, numerator: row.numerator, denominator: row.denominator,
+            observations.append(IndicatorObservation(organisation: row.organisation, group: entry!.group, deprivationScore: entry!.score,
+                                                     partition: entry!.partition, numerator: row.numerator, denominator: row.denominator,
                                                      location: row.location))
         }
         return (observations, skipped)

@@ -18,6 +18,7 @@ enum GroupAggregation {
         }
         var members: [Int: [IndicatorObservation]] = [:]
         var organisations: [String: SourceLocation?] = [:]
+        organisations.reserveCapacity(observations.count)
         for row in observations {
             let location = row.location ?? fileOnly
             guard row.group >= 1 else {

@@ -79,13 +79,23 @@ private func message(_ rows: [IndicatorObservation], _ options: InequalityOption
         OrganisationCounts(organisation: "B", numerator: 0, denominator: 0, location: SourceLocation(file: "smoking.csv", line: 5)),
     ]
     #expect {
-        try DeprivationJoin.attach(rows, to: deprivation, deprivationName: "deciles.csv", policy: .error)
+        try DeprivationJoin.attach(rows, to: DeprivationLookup(deprivation, name: "deciles.csv"), policy: .error)
     } throws: { error in
         (error as? DataError)?.description == "smoking.csv:3: the organisation \"Z\" is not in deciles.csv"
     }
-    let (observations, skipped) = try DeprivationJoin.attach(rows, to: deprivation, deprivationName: "deciles.csv", policy: .skip)
+    let (observations, skipped) = try DeprivationJoin.attach(rows, to: DeprivationLookup(deprivation, name: "deciles.csv"), policy: .skip)
     #expect(observations.map(\.organisation) == ["A"])
     #expect(skipped == [.notInDeprivationFile: 1, .missingCounts: 1, .zeroDenominator: 1])
+}
+
+@Test func anOrganisationTwiceInTheDeprivationFileIsAnError() {
+    #expect {
+        try DeprivationLookup([OrganisationDeprivation(code: "A", group: 1, location: SourceLocation(file: "deciles.csv", line: 2)),
+                               OrganisationDeprivation(code: "A", group: 2, location: SourceLocation(file: "deciles.csv", line: 9))],
+                              name: "deciles.csv")
+    } throws: { error in
+        (error as? DataError)?.description == "deciles.csv:9: the organisation \"A\" appears twice (also line 2)"
+    }
 }
 
 @Test func undefinedMeasuresAreReportedWithoutAValueAndSaySo() throws {

@@ -243,8 +243,10 @@ struct InequalityCommand: ParsableCommand {
                 throw DataError(.badData, at: SourceLocation(file: command.indicatorPath), "no rows to analyse\(command.areaType.map { " (none of Area Type \(DataError.quoted($0)))" } ?? "")")
             }
             let organisations = table.has(organisationKey) ? table.text(organisationKey) : nil
-            var deprivation: [OrganisationDeprivation]?
-            if let path = command.deprivationPath { deprivation = try readDeprivation(path: path, decomposeBy: command.decomposeBy) }
+            var deprivation: DeprivationLookup?
+            if let path = command.deprivationPath {
+                deprivation = try DeprivationLookup(readDeprivation(path: path, decomposeBy: command.decomposeBy), name: path)
+            }
             var skipped: [DeprivationJoin.SkipReason: Int] = [:]
             let numerators = command.statistic == .value ? [] : table.optionalDecimals(numeratorKey)
             let denominators = command.statistic == .value ? [] : table.optionalDecimals(denominatorKey)
@@ -255,7 +257,7 @@ struct InequalityCommand: ParsableCommand {
                         OrganisationCounts(organisation: organisations![row], numerator: numerators[row],
                                            denominator: denominators[row], location: table.location(row: row))
                     }
-                    let joined = try DeprivationJoin.attach(counts, to: deprivation, deprivationName: command.deprivationPath!, policy: command.onUnusable)
+                    let joined = try DeprivationJoin.attach(counts, to: deprivation, policy: command.onUnusable)
                     for (reason, count) in joined.skipped { skipped[reason, default: 0] += count }
                     input.analyses.append((key, joined.observations))
                     continue
