@@ -72,20 +72,25 @@ public final class CSVWriter {
     }
 
     /// Finishes the output: flushes, closes and renames the temporary file over the destination
-    /// (or prints everything to standard output).
+    /// (or prints everything to standard output). On failure nothing is left behind.
     public func commit() throws {
-        if let destination, let temporaryPath {
-            try flush()
-            if fsync(descriptor) != 0 || close(descriptor) != 0 {
+        do {
+            if let destination, let temporaryPath {
+                try flush()
+                if fsync(descriptor) != 0 || close(descriptor) != 0 {
+                    descriptor = -1
+                    throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot write the output file: \(String(cString: strerror(errno)))")
+                }
                 descriptor = -1
-                throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot write the output file: \(String(cString: strerror(errno)))")
+                if rename(temporaryPath, destination) != 0 {
+                    throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot create the output file: \(String(cString: strerror(errno)))")
+                }
+            } else {
+                try writeAll(descriptor: 1, name: "standard output")
             }
-            descriptor = -1
-            if rename(temporaryPath, destination) != 0 {
-                throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot create the output file: \(String(cString: strerror(errno)))")
-            }
-        } else {
-            try writeAll(descriptor: 1, name: "standard output")
+        } catch {
+            discard()
+            throw error
         }
         committed = true
     }

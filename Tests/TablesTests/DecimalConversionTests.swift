@@ -136,9 +136,14 @@ private func limbValue(high: UInt64, low: UInt64) -> LimbInteger {
     #expect(decided > 200_000)
 }
 
+/// How many random strings `randomDecimalStringsAgreeWithStrtod` checks: 200 000 by default
+/// (a few seconds in a debug build); set TABLES_STRTOD_CASES for a longer run, e.g.
+/// `TABLES_STRTOD_CASES=20000000 swift test -c release --filter randomDecimalStrings`.
+private let randomStringCount = getenv("TABLES_STRTOD_CASES").flatMap { Int(String(cString: $0)) } ?? 200_000
+
 @Test func randomDecimalStringsAgreeWithStrtod() {
     var random = SeededRandom(seed: 4180)
-    for round in 0..<1_000_000 {
+    for round in 0..<randomStringCount {
         let text: String
         switch round % 4 {
         case 0: text = randomDecimalText(&random, maximumDigits: 19, exponentRange: -30...30)
