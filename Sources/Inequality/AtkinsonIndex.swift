@@ -17,6 +17,7 @@ public enum AtkinsonIndex {
     /// The inequality aversions reported by default.
     public static let standardAversions: [Double] = [0.5, 1, 2]
 
+    /// A(ε) of `values` weighted by `weights` (see above); callers check `isDefined` first.
     public static func value(values: [Double], weights: [Double], aversion epsilon: Double) -> Double {
         precondition(values.count == weights.count, "AtkinsonIndex: lengths differ")
         let total = weights.reduce(0, +)

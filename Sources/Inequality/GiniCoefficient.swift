@@ -10,6 +10,7 @@
 /// index", Economics Letters 15, 1984). The population form: no n/(n − 1) small-sample factor.
 /// 0 when all values are equal; at most 1 − (largest share) for y ≥ 0. Needs μ > 0.
 public enum GiniCoefficient {
+    /// G of `values` weighted by `weights` (≥ 0, positive total); needs a positive weighted mean.
     public static func value(values: [Double], weights: [Double]) -> Double {
         precondition(values.count == weights.count, "GiniCoefficient: lengths differ")
         let ranks = FractionalRank.ranks(keys: values, weights: weights)

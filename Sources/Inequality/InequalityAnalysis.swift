@@ -20,6 +20,10 @@ import Tables
 ///   population; no limits. A measure whose domain the values leave (a zero for Theil L) is
 ///   reported without a value, and the method says why.
 public enum InequalityAnalysis {
+    /// The groups and all measures of one indicator. Throws `DataError` (bad data, naming file and
+    /// line where a row is at fault) for the inputs `GroupAggregation` rejects: a group with no rows
+    /// or zero population, fewer than `options.minimumGroups` groups, a row without its numbers, a
+    /// value outside its scale, an organisation given twice.
     public static func analyse(_ observations: [IndicatorObservation], options: InequalityOptions) throws -> InequalityResult {
         let groups = try GroupAggregation.groups(observations, options: options)
         let multiplier = options.multiplier
