@@ -99,6 +99,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("groups.csv").path))
     }
 
+    @Test func needsFormsGroupsWithinConsortiaFromGivenScores() throws {
+        // Consortium X: scores 9, 1 (patients 1, 1) → midpoints .25, .75 → groups 1, 2.
+        // Consortium Y: scores 5, 4 (patients 3, 1) → midpoints 1.5/4 = .375 → 1, 3.5/4 = .875 → 2.
+        // Rows of 2015 are left out by --year and counted on standard error.
+        let folder = try Self.folder([
+            "scores.csv": "AreaCode,Year,Value\nx1,2019,9\nx2,2019,1\ny1,2019,5\ny2,2019,4\ny2,2015,7\n",
+            "population.csv": "practice_code,patients,consortium_code\nx1,1,X\nx2,1,X\ny1,3,Y\ny2,1,Y\n",
+        ])
+        let run = try Self.run(["needs", "--scores", "scores.csv", "--year", "2019", "--population", "population.csv",
+                                "--groups", "2", "--within-consortium"], in: folder)
+        #expect(run.status == 0)
+        #expect(run.output == """
+            practice_code,consortium_code,patients,imd_score,deprivation_group,cumulative_population_midpoint
+            x1,X,1,9,1,0.25
+            x2,X,1,1,2,0.75
+            y1,Y,3,5,1,0.375
+            y2,Y,1,4,2,0.875
+
+            """)
+        #expect(run.errors == "note: skipped 1 rows of other years\n")
+    }
+
     // MARK: inequality
 
     /// Five quintiles given as values with standard errors (the hand example of
