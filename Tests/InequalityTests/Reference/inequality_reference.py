@@ -183,5 +183,23 @@ for confidence in CONFIDENCES:
     print(f"let rateGap{str(confidence * 100).replace('.', '_')} =", lit([v * 1e5 for v in gap]), "// MOVER from Byar/exact limits")
     print(f"let rateRatio{str(confidence * 100).replace('.', '_')} =", lit([r, r * math.exp(-zc * se_log), r * math.exp(zc * se_log)]))
 
+print("\n// ---- 5. concentration index of 2,000 individuals, y_i = (7919 i mod 11) + 4 i / 2000, ranked by i:")
+print("//      the point estimate, and its standard error by the delete-one jackknife (an independent method that")
+print("//      the KWV formula matches asymptotically)")
+individuals = 2000
+index = np.arange(individuals)
+y_individual = ((index * 7919) % 11).astype(float) + 4.0 * index / individuals
+
+
+def plain_concentration(values):
+    count = len(values)
+    ranks = (np.arange(count) + 0.5) / count
+    return 2 * np.mean((values - values.mean()) * (ranks - 0.5)) / values.mean()
+
+
+jackknife = np.array([plain_concentration(np.delete(y_individual, k)) for k in range(individuals)])
+jackknife_se = math.sqrt((individuals - 1) / individuals * np.sum((jackknife - jackknife.mean()) ** 2))
+print("let individualConcentration =", lit([plain_concentration(y_individual), jackknife_se]))
+
 print("\n// ---- portable random stream: first four normal deviates for seed 42")
 print("let normalsSeed42 =", lit(StandardNormalSampler(42).block(4)))
