@@ -45,8 +45,8 @@ extension IndicatorComputation {
         if let threshold = request.suppressBelow, count < threshold, estimate.suppression == nil {
             estimate = estimate.suppressed("count below \(IndicatorStatistic.plainNumber(threshold))")
         }
-        return IndicatorResult(groupValues: Array(groups.values(of: group)), measures: measures,
-                               statistic: request.statistic.label(multiplier: request.multiplier, age: age), estimate: estimate)
+        let statistic = age == nil ? statisticLabel : request.statistic.label(multiplier: request.multiplier, age: age)
+        return IndicatorResult(groupValues: Array(groups.values(of: group)), measures: measures, statistic: statistic, estimate: estimate)
     }
 
     /// A bad-data error about a whole group, at the line of its first row.

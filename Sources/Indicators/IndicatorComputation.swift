@@ -37,11 +37,14 @@ public struct IndicatorComputation {
     }
 
     var setup: Setup?
+    /// The `statistic` label of every result but life expectancy's (which names the age).
+    let statisticLabel: String
     var groups = GroupTable(width: 0)
     var skippedRows = 0
     // proportion, rate
     var numeratorSums: [Double] = []
     var denominatorSums: [Double] = []
+    var rowsInGroup: [Int] = []
     // mean
     var samples: [SampleSummary] = []
     // dsr, isratio, israte, life expectancy
@@ -52,6 +55,7 @@ public struct IndicatorComputation {
     public init(request: IndicatorRequest) throws {
         if let problem = request.problem { throw IndicatorRequestError(message: problem) }
         self.request = request
+        statisticLabel = request.statistic.label(multiplier: request.multiplier)
         switch request.statistic {
         case .dsr:
             strata = StrataTable(scheme: request.standard.bands, purpose: "the standard population")
@@ -134,11 +138,10 @@ public struct IndicatorComputation {
         let denominators = counts.table.optionalDecimals("denominator")
         let lines = counts.table.lineNumbers
         let isProportion = request.statistic == .proportion
+        let usable = try usableRows(counts, numerators, denominators)
+        let groupOfRow = groups.assign(columns: groupColumns, lines: lines, usable: usable)
         for row in 0..<counts.rowCount {
-            guard let numerator = numerators[row], let denominator = denominators[row] else {
-                try missing(counts, row: row, column: numerators[row] == nil ? "numerator" : "denominator")
-                continue
-            }
+            guard let numerator = numerators[row], let denominator = denominators[row] else { continue }
             if numerator < 0 { throw invalid(counts, row: row, column: "numerator", "expected a count >= 0, found \(IndicatorStatistic.plainNumber(numerator))") }
             if denominator <= 0 {
                 throw invalid(counts, row: row, column: "denominator",
@@ -148,11 +151,14 @@ public struct IndicatorComputation {
                 throw invalid(counts, row: row, column: "numerator",
                               "expected a numerator <= its denominator \(IndicatorStatistic.plainNumber(denominator)) for a proportion, found \(IndicatorStatistic.plainNumber(numerator))")
             }
-            let (group, isNew) = groups.index(row: row, columns: groupColumns, line: lines[row])
-            if isNew {
+            let group = groupOfRow[row]
+            if group == numeratorSums.count {
                 numeratorSums.append(0)
                 denominatorSums.append(0)
-            } else if setup.groupingIsWholeIdentity {
+                rowsInGroup.append(0)
+            }
+            rowsInGroup[group] += 1
+            if setup.groupingIsWholeIdentity && rowsInGroup[group] > 1 {
                 throw invalid(counts, row: row, column: nil,
                               "a second row for \(describe(group: group)); the first is at line \(groups.firstLines[group])")
             }
@@ -163,14 +169,12 @@ public struct IndicatorComputation {
 
     private mutating func addValues(_ counts: IndicatorCounts, groupColumns: [[String]], setup: Setup) throws {
         let values = counts.table.optionalDecimals(setup.valueColumn)
-        let lines = counts.table.lineNumbers
+        let usable = try usableRows(counts, values, nil, column: setup.valueColumn)
+        let groupOfRow = groups.assign(columns: groupColumns, lines: counts.table.lineNumbers, usable: usable)
         for row in 0..<counts.rowCount {
-            guard let value = values[row] else {
-                try missing(counts, row: row, column: setup.valueColumn)
-                continue
-            }
-            let (group, isNew) = groups.index(row: row, columns: groupColumns, line: lines[row])
-            if isNew { samples.append(SampleSummary()) }
+            guard let value = values[row] else { continue }
+            let group = groupOfRow[row]
+            while group >= samples.count { samples.append(SampleSummary()) }
             samples[group].add(value)
         }
     }
@@ -181,19 +185,24 @@ public struct IndicatorComputation {
         let bands = counts.table.text(IndicatorColumn.ageBand.name)
         let sexes = setup.sexInStratum ? counts.text(.sex) : []
         let lines = counts.table.lineNumbers
+        let usable = try usableRows(counts, numerators, denominators)
+        let groupOfRow = groups.assign(columns: groupColumns, lines: lines, usable: usable)
         for row in 0..<counts.rowCount {
-            guard let count = numerators[row], let population = denominators[row] else {
-                try missing(counts, row: row, column: numerators[row] == nil ? "numerator" : "denominator")
-                continue
-            }
+            guard let count = numerators[row], let population = denominators[row] else { continue }
             if count < 0 { throw invalid(counts, row: row, column: "numerator", "expected a count >= 0, found \(IndicatorStatistic.plainNumber(count))") }
             if population < 0 {
                 throw invalid(counts, row: row, column: "denominator", "expected a population >= 0, found \(IndicatorStatistic.plainNumber(population))")
             }
-            let (group, isNew) = groups.index(row: row, columns: groupColumns, line: lines[row])
-            if isNew { cells.addGroup() }
-            let (stratum, isNewStratum) = try strata.index(label: bands[row], sex: setup.sexInStratum ? sexes[row] : "", row: row, counts: counts)
-            if isNewStratum { cells.widen(to: strata.count) }
+            let group = groupOfRow[row]
+            while group >= cells.groups { cells.addGroup() }
+            let sex = setup.sexInStratum ? sexes[row] : ""
+            let stratum: Int
+            if let known = strata.known(label: bands[row], sex: sex) {
+                stratum = known
+            } else {
+                stratum = try strata.register(label: bands[row], sex: sex, row: row, counts: counts)
+                cells.widen(to: strata.count)
+            }
             let previous = cells.set(group: group, stratum: stratum, count: count, population: population, line: lines[row])
             if previous != 0 {
                 let sex = setup.sexInStratum ? " and sex \(sexes[row])" : ""
@@ -205,12 +214,22 @@ public struct IndicatorComputation {
 
     // MARK: errors
 
-    private mutating func missing(_ counts: IndicatorCounts, row: Int, column: String) throws {
-        if request.missingValues == .skip {
+    /// Which rows have every figure (nil when all have): a row with an empty figure is an error, or,
+    /// when the policy is `skip`, counted and marked unusable.
+    private mutating func usableRows(_ counts: IndicatorCounts, _ first: [Double?], _ second: [Double?]?,
+                                     column: String = "numerator") throws -> [Bool]? {
+        var usable: [Bool]?
+        for row in 0..<first.count where first[row] == nil || (second.map { $0[row] == nil } ?? false) {
+            if request.missingValues == .error {
+                let empty = first[row] == nil ? column : "denominator"
+                throw invalid(counts, row: row, column: empty,
+                              "expected a number, found an empty field (rows with missing figures are errors unless they are to be skipped)")
+            }
+            if usable == nil { usable = [Bool](repeating: true, count: first.count) }
+            usable![row] = false
             skippedRows += 1
-            return
         }
-        throw invalid(counts, row: row, column: column, "expected a number, found an empty field (rows with missing figures are errors unless they are to be skipped)")
+        return usable
     }
 
     func invalid(_ counts: IndicatorCounts, row: Int, column: String?, _ message: String) -> DataError {

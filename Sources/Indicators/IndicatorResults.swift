@@ -38,26 +38,43 @@ public struct IndicatorResults: Sendable {
         return names + ["confidence", "statistic", "method", "suppressed"]
     }
 
-    /// Calls `body` with each output row, in the order of `header(wide:)`.
+    /// Calls `body` with each output row, in the order of `header(wide:)`. The array passed is
+    /// reused from row to row.
     public func forEachRow(wide: Bool, _ body: ([CSVValue]) throws -> Void) rethrows {
-        let levelLabels = confidence.map(IndicatorResults.label)
-        let allLevels = levelLabels.joined(separator: ", ")
+        let levelLabels = confidence.map { CSVValue.text(IndicatorResults.label($0)) }
+        let allLevels = CSVValue.text(confidence.map(IndicatorResults.label).joined(separator: ", "))
+        var row: [CSVValue] = []
+        row.reserveCapacity(header(wide: wide).count)
+        func number(_ value: Double?) -> CSVValue { value.map(CSVValue.number) ?? .missing }
         for result in results {
-            var prefix: [CSVValue] = result.groupValues.map { .text($0) }
-            prefix += result.measures.map { $0.map(CSVValue.number) ?? .missing }
-            let value = result.estimate.value.map(CSVValue.number) ?? .missing
-            let tail: [CSVValue] = [.text(result.statistic), .text(result.estimate.method),
-                                    result.estimate.suppression.map(CSVValue.text) ?? .missing]
+            row.removeAll(keepingCapacity: true)
+            for value in result.groupValues { row.append(.text(value)) }
+            for measure in result.measures { row.append(number(measure)) }
+            row.append(number(result.estimate.value))
+            let prefixCount = row.count
+            let statistic = CSVValue.text(result.statistic)
+            let method = CSVValue.text(result.estimate.method)
+            let suppressed = result.estimate.suppression.map(CSVValue.text) ?? .missing
             if wide {
-                var row = prefix + [value]
                 for limits in result.estimate.limits {
-                    row += [limits.lower.map(CSVValue.number) ?? .missing, limits.upper.map(CSVValue.number) ?? .missing]
+                    row.append(number(limits.lower))
+                    row.append(number(limits.upper))
                 }
-                try body(row + [.text(allLevels)] + tail)
+                row.append(allLevels)
+                row.append(statistic)
+                row.append(method)
+                row.append(suppressed)
+                try body(row)
             } else {
                 for (index, limits) in result.estimate.limits.enumerated() {
-                    try body(prefix + [value, limits.lower.map(CSVValue.number) ?? .missing,
-                                       limits.upper.map(CSVValue.number) ?? .missing, .text(levelLabels[index])] + tail)
+                    row.removeSubrange(prefixCount...)
+                    row.append(number(limits.lower))
+                    row.append(number(limits.upper))
+                    row.append(levelLabels[index])
+                    row.append(statistic)
+                    row.append(method)
+                    row.append(suppressed)
+                    try body(row)
                 }
             }
         }

@@ -28,19 +28,25 @@ struct StrataTable {
 
     var count: Int { strata.count }
 
-    /// The stratum of a row (band label and sex label, `""` when sex is not part of the stratum);
-    /// registers it on first sight, checking the label is a band inside one band of the scheme.
-    mutating func index(label: String, sex: String, row: Int, counts: IndicatorCounts) throws -> (stratum: Int, isNew: Bool) {
+    /// The stratum of a row (band label and sex label, `""` when sex is not part of the stratum),
+    /// if it has been met before: the one after the previous row's is tried first.
+    mutating func known(label: String, sex: String) -> Int? {
         let next = last + 1
         if next < strata.count && strata[next].label == label && strata[next].sex == sex {
             last = next
-            return (next, false)
+            return next
         }
-        if last >= 0 && strata[last].label == label && strata[last].sex == sex { return (last, false) }
+        if last >= 0 && strata[last].label == label && strata[last].sex == sex { return last }
         if let found = lookup[label]?[sex] {
             last = found
-            return (found, false)
+            return found
         }
+        return nil
+    }
+
+    /// Registers the stratum of a row met for the first time, checking the label is a band inside
+    /// one band of the scheme.
+    mutating func register(label: String, sex: String, row: Int, counts: IndicatorCounts) throws -> Int {
         var location = counts.table.location(row: row, column: IndicatorColumn.ageBand.name)
         location.columnName = counts.headerName(of: IndicatorColumn.ageBand.name)
         guard let band = AgeBandLabels.parse(label) else {
@@ -58,7 +64,7 @@ struct StrataTable {
         strata.append(Stratum(label: label, sex: sex, band: band, target: target, firstSeen: location))
         lookup[label, default: [:]][sex] = stratum
         last = stratum
-        return (stratum, true)
+        return stratum
     }
 }
 

@@ -12,6 +12,21 @@ extension IndicatorComputation {
         var populations: [Double]
         var firstLines: [Int]
         var missing: String?
+
+        init(bandCount: Int) {
+            counts = [Double](repeating: 0, count: bandCount)
+            populations = [Double](repeating: 0, count: bandCount)
+            firstLines = [Int](repeating: 0, count: bandCount)
+        }
+
+        mutating func reset() {
+            for index in counts.indices {
+                counts[index] = 0
+                populations[index] = 0
+                firstLines[index] = 0
+            }
+            missing = nil
+        }
     }
 
     /// The strata falling in each band of the scheme.
@@ -23,15 +38,14 @@ extension IndicatorComputation {
         return byTarget
     }
 
-    /// Sums a group's cells into the scheme's bands. For each band wanted, the rows present must
-    /// tile it exactly (for each sex present in the group, when sex is part of the strata): a gap
-    /// is reported as `missing`; an overlap is an error.
+    /// Sums a group's cells into the scheme's bands (into `collapsed`, reused from group to
+    /// group). For each band wanted, the rows present must tile it exactly (for each sex present in
+    /// the group, when sex is part of the strata): a gap is reported as `missing`; an overlap is an
+    /// error.
     func collapse(group: Int, scheme: AgeBandScheme, strataByTarget: [[Int]], wanted: (Int) -> Bool,
-                  setup: Setup) throws -> CollapsedBands {
+                  setup: Setup, into collapsed: inout CollapsedBands) throws {
         let bandCount = scheme.count
-        var collapsed = CollapsedBands(counts: [Double](repeating: 0, count: bandCount),
-                                       populations: [Double](repeating: 0, count: bandCount),
-                                       firstLines: [Int](repeating: 0, count: bandCount), missing: nil)
+        collapsed.reset()
         var groupSexes: [String]?
         for target in 0..<bandCount where wanted(target) {
             let candidates = strataByTarget[target]
@@ -69,7 +83,6 @@ extension IndicatorComputation {
                 if collapsed.firstLines[target] == 0 || cell.line < collapsed.firstLines[target] { collapsed.firstLines[target] = cell.line }
             }
         }
-        return collapsed
     }
 
     /// Where the sorted bands `tiles` fail to cover `band` (nil when they cover it exactly);
@@ -105,9 +118,10 @@ extension IndicatorComputation {
         let byTarget = strataByTarget(bandCount: standard.bands.count)
         var results: [IndicatorResult] = []
         results.reserveCapacity(groups.count)
+        var collapsed = CollapsedBands(bandCount: standard.bands.count)
         for group in 0..<groups.count {
-            let collapsed = try collapse(group: group, scheme: standard.bands, strataByTarget: byTarget,
-                                         wanted: { standard.weights[$0] > 0 }, setup: setup)
+            try collapse(group: group, scheme: standard.bands, strataByTarget: byTarget,
+                         wanted: { standard.weights[$0] > 0 }, setup: setup, into: &collapsed)
             if let missing = collapsed.missing {
                 throw groupError(setup, group: group,
                                  "\(missing); a directly standardised rate needs a row for every band of the standard population (\(standard.name))")
@@ -133,8 +147,9 @@ extension IndicatorComputation {
         let scheme = LifeExpectancy.bands
         let byTarget = strataByTarget(bandCount: scheme.count)
         var results: [IndicatorResult] = []
+        var collapsed = CollapsedBands(bandCount: scheme.count)
         for group in 0..<groups.count {
-            let collapsed = try collapse(group: group, scheme: scheme, strataByTarget: byTarget, wanted: { _ in true }, setup: setup)
+            try collapse(group: group, scheme: scheme, strataByTarget: byTarget, wanted: { _ in true }, setup: setup, into: &collapsed)
             let estimates: [LifeExpectancyEstimate]
             if let missing = collapsed.missing {
                 estimates = request.ages.map { age in

@@ -362,4 +362,41 @@ import Testing
         #expect(results.results[1].measures[1] == 5)
         #expect(results.header(wide: false)[2...4] == ["value_sum", "value_count", "stdev"])
     }
+
+    @Test func skippedRowsMakeNoGroup() throws {
+        let csv = "indicator_id,org_code,numerator,denominator\n1,A,1,2\n1,B,,5\n1,C,3,4\n1,B,,6\n"
+        let results = try compute(csv, IndicatorRequest(statistic: .rate, missingValues: .skip), chunkRows: 2)
+        #expect(results.skippedRows == 2)
+        #expect(results.results.map { $0.groupValues[1] } == ["A", "C"])
+    }
+
+    @Test func interleavedRowsGiveTheSameDSRs() throws {
+        // D1 and D2 with the rows of the two practices alternating (every row changes group).
+        typealias D = DirectlyStandardisedRateTests
+        var csv = "indicator_id,org_code,age_band,numerator,denominator\n"
+        for index in 0..<19 {
+            csv += "90001,A,\(Self.bands19[index]),\(Table.formatNumber(D.d1Counts[index])),\(Table.formatNumber(D.d1Populations[index]))\n"
+            csv += "90001,B,\(Self.bands19[18 - index]),\(Table.formatNumber(D.d2Counts[18 - index])),\(Table.formatNumber(D.d2Populations[18 - index]))\n"
+        }
+        let results = try compute(csv, IndicatorRequest(statistic: .dsr, confidence: levels), chunkRows: 5)
+        #expect(results.results.map { $0.groupValues[1] } == ["A", "B"])
+        expectEstimate(results.results[0].estimate,
+                       [462.93882186254876, 418.8946637455343, 510.34152139023837, 395.006341686664, 538.6042339694217], relative: 1e-12)
+        expectEstimate(results.results[1].estimate,
+                       [78.77318928990078, 37.37312499617462, 145.4213595832419, 22.511883425479724, 191.505175531397], relative: 1e-12)
+    }
+
+    @Test func thousandsOfGroupsKeepTheirOrderAndSums() throws {
+        // 3,000 practices, each met twice (rows 1..3000, then again in reverse): numerator = 2i + 1
+        // (i and i + 1), denominator = 1000 + 2i (500 + i twice); grouped by org the rows add up.
+        var csv = "indicator_id,org_code,period,numerator,denominator\n"
+        for index in 0..<3000 { csv += "1,P\(index),2022,\(index),\(500 + index)\n" }
+        for index in (0..<3000).reversed() { csv += "1,P\(index),2023,\(index + 1),\(500 + index)\n" }
+        let results = try compute(csv, IndicatorRequest(statistic: .rate, grouping: [.indicatorID, .orgCode]), chunkRows: 700)
+        #expect(results.results.count == 3000)
+        for (index, result) in results.results.enumerated() {
+            #expect(result.groupValues == ["1", "P\(index)"])
+            #expect(result.measures == [Double(2 * index + 1), Double(1000 + 2 * index)])
+        }
+    }
 }
