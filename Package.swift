@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Reference")]),
         .testTarget(name: "TablesTests", dependencies: ["Tables"]),
         .testTarget(name: "PopulationTests", dependencies: ["Population", "Tables"], exclude: ["Reference"]),
-        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Tables", "Statistics"]),
+        .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Tables", "Statistics"], exclude: ["Reference"]),
         .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Indicators", "Tables"]),
         .testTarget(name: "InequalityTests", dependencies: ["Inequality", "Tables", "Population"], exclude: ["Reference"]),
         .testTarget(name: "AllocationTests", dependencies: ["Allocation", "Tables", "Population"]),

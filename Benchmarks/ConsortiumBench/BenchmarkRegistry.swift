@@ -2,6 +2,7 @@
 enum BenchmarkRegistry {
     static let all: [Benchmark] = [
         csvReadBenchmark,
+        indicatorsDSRBenchmark,
         inequalityEnglandBenchmark,
     ]
 }

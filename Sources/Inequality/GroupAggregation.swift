@@ -46,7 +46,7 @@ enum GroupAggregation {
         return try (1...count).map { try estimate(group: $0, rows: members[$0]!, options: options) }
     }
 
-    private static func checkRow(_ row: IndicatorObservation, statistic: IndicatorStatistic, location: SourceLocation) throws {
+    private static func checkRow(_ row: IndicatorObservation, statistic: InequalityStatistic, location: SourceLocation) throws {
         switch statistic {
         case .proportion, .rate, .ratio:
             guard let numerator = row.numerator, numerator.isFinite else {

@@ -11,7 +11,7 @@ import Darwin
 public struct GroupEstimate: Sendable, Equatable {
     /// 1 = most deprived.
     public var group: Int
-    public var statistic: IndicatorStatistic
+    public var statistic: InequalityStatistic
     /// The group's population (Σ denominators, or the population given): its share of the
     /// cumulative distribution and its regression weight.
     public var population: Double

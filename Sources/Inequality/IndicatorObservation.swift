@@ -16,7 +16,7 @@ public struct IndicatorObservation: Sendable, Equatable {
     public var numerator: Double?
     /// People or the amount's base (proportion, rate, ratio).
     public var denominator: Double?
-    /// For `IndicatorStatistic.value`: the group's value, as reported (multiplied).
+    /// For `InequalityStatistic.value`: the group's value, as reported (multiplied).
     public var value: Double?
     /// For `value`: the 95% limits, as reported.
     public var lower95: Double?

@@ -16,7 +16,7 @@ public enum SlopeIndexWeights: String, Sendable, CaseIterable {
 
 /// Everything an inequality analysis needs besides its rows.
 public struct InequalityOptions: Sendable {
-    public var statistic: IndicatorStatistic
+    public var statistic: InequalityStatistic
     /// Reported values are natural values × multiplier (100 for percentages, 100,000 for rates per
     /// 100,000). Given values (`statistic == .value`) are divided by it on the way in.
     public var multiplier: Double
@@ -44,7 +44,7 @@ public struct InequalityOptions: Sendable {
     /// The input's name, for errors that belong to no single row.
     public var source: String
 
-    public init(statistic: IndicatorStatistic = .proportion, multiplier: Double = 1, scale: IndicatorScale = .identity,
+    public init(statistic: InequalityStatistic = .proportion, multiplier: Double = 1, scale: IndicatorScale = .identity,
                 direction: InequalityDirection = .mostMinusLeast, weights: SlopeIndexWeights = .population,
                 confidences: [Double] = [0.95], intervalMethods: [SlopeIndexIntervalMethod] = [.simulation],
                 repetitions: Int = 10_000, seed: UInt64 = 1, minimumGroups: Int = 5, expectedGroupCount: Int? = nil,

@@ -3,6 +3,7 @@ import ArgumentParser
 /// The commands of the CLI, in the order `--help` lists them.
 enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
+        IndicatorsCommand.self,
         InequalityCommand.self,
         NeedsCommand.self,
     ]

@@ -2,7 +2,7 @@ import ArgumentParser
 import Inequality
 import Tables
 
-extension IndicatorStatistic: ExpressibleByArgument {}
+extension InequalityStatistic: ExpressibleByArgument {}
 extension IndicatorScale: ExpressibleByArgument {}
 extension InequalityDirection: ExpressibleByArgument {}
 extension SlopeIndexWeights: ExpressibleByArgument {}
@@ -39,7 +39,7 @@ struct InequalityCommand: ParsableCommand {
     var deprivationPath: String?
 
     @Option(help: "How group values and limits are formed: proportion, rate, ratio or value.")
-    var statistic: IndicatorStatistic = .proportion
+    var statistic: InequalityStatistic = .proportion
 
     @Option(help: "Multiplier of reported values (100 for percentages, 100000 for rates per 100,000).")
     var multiplier: Double = 1

@@ -1,5 +1,5 @@
 /// How a deprivation group's value and its uncertainty are formed from the input rows.
-public enum IndicatorStatistic: String, Sendable, CaseIterable {
+public enum InequalityStatistic: String, Sendable, CaseIterable {
     /// Σ numerator / Σ denominator (a proportion: 0 ≤ numerator ≤ denominator). Limits: Wilson
     /// score. Simulated and rebuilt on the logit scale.
     case proportion
