@@ -4,5 +4,6 @@ enum BenchmarkRegistry {
         csvReadBenchmark,
         indicatorsDSRBenchmark,
         inequalityEnglandBenchmark,
+        leastSquaresBenchmark,
     ]
 }
