@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Indicators", "Tables"]),
         .testTarget(name: "ApportionmentTests", dependencies: ["Apportionment"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Tables"]),
-        .testTarget(name: "InequalityTests", dependencies: ["Inequality", "Tables", "Population"], exclude: ["Reference"]),
+        .testTarget(name: "InequalityTests", dependencies: ["Inequality", "Tables", "Population", "Linear"], exclude: ["Reference"]),
         .testTarget(name: "AllocationTests", dependencies: ["Allocation", "Tables", "Population"]),
         .testTarget(name: "PremiumTests", dependencies: ["Premium", "Tables", "Population"]),
         .testTarget(name: "CLITests", dependencies: ["consortium", "Tables"]),

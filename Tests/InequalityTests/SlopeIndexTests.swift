@@ -1,3 +1,4 @@
+import Linear
 import Testing
 @testable import Inequality
 
@@ -77,4 +78,20 @@ private let handValues: [Double] = [30, 26, 20, 16, 12]
     expectClose(sii.standardError(.sii), 0.625.squareRoot(), relative: 1e-14)
     // b = Σ (x − .5) y / Σ (x − .5)² = (−.4·9 − .2·7 + 0 + .2·2 + .4·1) / .4 = −4.2 / .4 = −10.5
     expectClose(sii.value(.sii), -10.5, relative: 1e-14)
+}
+
+@Test func closedFormLineAgreesWithTheLinearModulesQRLeastSquares() throws {
+    // The SII's closed-form weighted line against Linear's LeastSquares.weighted (Householder QR,
+    // an independent algorithm), on the hand example and on the reference proportion deciles.
+    for (values, populations) in [(handValues, handPopulations),
+                                  (proportionGroupValues, [1.0, 1.3, 0.9, 1.1, 1.0, 0.8, 1.2, 1.0, 0.95, 1.05])] {
+        let sii = SlopeIndexOfInequality(orderedValues: values, populations: populations, direction: .leastMinusMost)
+        let design = try Matrix(columns: [Array(repeating: 1, count: values.count), sii.ranks])
+        let fit = try LeastSquares.weighted(design: design, response: values, weights: populations, columnNames: ["intercept", "rank"])
+        expectClose(sii.fit.intercept, fit.coefficients[0], relative: 1e-12)
+        expectClose(sii.fit.slope, fit.coefficients[1], relative: 1e-12)
+        expectClose(sii.standardError(.sii), fit.standardErrors[1], relative: 1e-10)
+        let covariance = sii.fit.covariance(knownUnitVariance: false)
+        expectClose(covariance.interceptSlope, fit.covariance[0, 1], relative: 1e-10)
+    }
 }
