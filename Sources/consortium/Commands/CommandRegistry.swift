@@ -5,5 +5,8 @@ enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
         BudgetsCommand.self,
         SynthCommand.self,
+        IndicatorsCommand.self,
+        InequalityCommand.self,
+        NeedsCommand.self,
     ]
 }
