@@ -6,5 +6,6 @@ enum BenchmarkRegistry {
         inequalityEnglandBenchmark,
         leastSquaresBenchmark,
         budgetsEnglandBenchmark,
+        synthBenchmark,
     ]
 }

@@ -194,15 +194,11 @@ struct SyntheticGenerator {
 
     private func assemble(regions: [SyntheticRegion], consortia: [SyntheticConsortium], drawn: [DrawnConsortium]) -> SyntheticDataset {
         // Areas: scores, then ranks and deciles across all areas.
-        var areaConsortium: [Int] = []
         var areaOffset: [Int] = []
         var latent: [Double] = []
-        for (consortium, map) in drawn.enumerated() {
+        for map in drawn {
             areaOffset.append(latent.count)
-            for z in map.areaDeprivation {
-                areaConsortium.append(consortium)
-                latent.append(z)
-            }
+            latent += map.areaDeprivation
         }
         // England: latent deprivation is replaced by the normal score of its rank, so that the
         // scores of the 32,844 areas follow the calibrated distribution exactly.
