@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Linear", dependencies: ["CLapack"]),
         .target(name: "Statistics"),
         .target(name: "Tables"),
-        .target(name: "Population", dependencies: ["Tables"]),
+        .target(name: "Population", dependencies: ["Tables", "Apportionment"]),
         .target(name: "Apportionment"),
         .target(name: "Configuration", dependencies: ["Tables", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Indicators", dependencies: ["Statistics", "Tables", "Population"]),
