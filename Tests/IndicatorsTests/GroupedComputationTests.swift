@@ -145,6 +145,7 @@ import Testing
         #expect(results.results[0].estimate.value == nil)
         #expect(results.results[0].estimate.suppression == "count below 5")
         #expect(results.results[0].measures == [3, 50])
+        // 5/50 × 100 = 10, shown: its count is not below 5.
         #expect(results.results[1].estimate.value == 10)
     }
 
