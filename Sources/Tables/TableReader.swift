@@ -34,7 +34,7 @@ public final class TableReader {
     private var reachedEnd = false
     var parser: RecordParser!
     private var finished = false
-    private var failure: Error?
+    private(set) var failure: Error?
     /// No record starting at or after this input offset is read (a range of a split file).
     var stopOffset = Int.max
     /// Whether reading stopped because the next record starts at `stopOffset`.
@@ -177,8 +177,9 @@ public final class TableReader {
         }
     }
 
-    /// Moves the unread tail to the front of the buffer and reads up to one block more; grows the
-    /// buffer when one record fills it, up to `maximumRecordBytes` + 1 bytes.
+    /// Moves the unread tail to the front of the buffer and reads up to one block more (or as much
+    /// as the unfinished record holds); grows the buffer when one record fills it, up to
+    /// `maximumRecordBytes` + 1 bytes.
     private func refill(line: Int) throws {
         let pending = filled - consumed
         if pending > maximumRecordBytes {
@@ -199,7 +200,9 @@ public final class TableReader {
             buffer = larger
             capacity = grown
         }
-        let got = try input.read(into: buffer + filled, count: min(blockSize, capacity - filled))
+        // Read at least as much as the unfinished record already holds, so that a record much
+        // longer than a block is rescanned a logarithmic number of times, not once per block.
+        let got = try input.read(into: buffer + filled, count: min(max(blockSize, pending), capacity - filled))
         if got == 0 { reachedEnd = true }
         filled += got
         buffer.storeBytes(of: 0, toByteOffset: filled, as: UInt8.self)
@@ -208,9 +211,9 @@ public final class TableReader {
     private func readHeader() throws {
         var scanner = RecordScanner(source: source)
         try refill(line: 1)
-        let bytes = buffer.assumingMemoryBound(to: UInt8.self)
         // Skip a UTF-8 byte-order mark.
         while filled < 3 && !reachedEnd { try refill(line: 1) }
+        let bytes = buffer.assumingMemoryBound(to: UInt8.self)
         if filled >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { consumed = 3 }
         var headerRecord: Int?
         while headerRecord == nil {
