@@ -58,6 +58,13 @@ private func binomialLogMass(_ k: Int, _ n: Double, _ p: Double) -> Double {
         let expected = logGamma(Double(k + 1))
         #expect(abs(PortableMath.logFactorial(k) - expected) <= 1e-13 * max(1, expected), "ln \(k)!")
     }
+    // Φ⁻¹: methods.md's exact z values, 1.959963984540054 (95%) and 3.090232306167813 (99.8%),
+    // to Acklam's 1.15e-9 relative; Φ⁻¹(0.01) = −2.326347874040841 (standard normal tables).
+    #expect(abs(PortableMath.normalQuantile(0.975) / 1.959963984540054 - 1) < 1.2e-9)
+    #expect(abs(PortableMath.normalQuantile(0.999) / 3.090232306167813 - 1) < 1.2e-9)
+    #expect(abs(PortableMath.normalQuantile(0.01) / -2.326347874040841 - 1) < 1.2e-9)
+    #expect(PortableMath.normalQuantile(0.5) == 0)
+    #expect(abs(PortableMath.normalQuantile(1e-6) + PortableMath.normalQuantile(1 - 1e-6)) < 1e-8)
     // Φ(1.959963984540054) = 0.975 (methods.md's z for 95%), to A&S 26.2.17's 7.5e-8.
     #expect(abs(PortableMath.normalDistribution(1.959963984540054) - 0.975) < 7.5e-8)
     #expect(abs(PortableMath.normalDistribution(-1.959963984540054) - 0.025) < 7.5e-8)

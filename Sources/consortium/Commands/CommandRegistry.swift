@@ -4,5 +4,6 @@ import ArgumentParser
 enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
         IndicatorsCommand.self,
+        SynthCommand.self,
     ]
 }
