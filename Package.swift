@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "LinearTests", dependencies: ["Linear"], exclude: ["Reference"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Reference")]),
         .testTarget(name: "TablesTests", dependencies: ["Tables"]),
-        .testTarget(name: "PopulationTests", dependencies: ["Population", "Tables"]),
+        .testTarget(name: "PopulationTests", dependencies: ["Population", "Tables"], exclude: ["Reference"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Tables", "Statistics"]),
         .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Indicators", "Tables"]),
         .testTarget(name: "ApportionmentTests", dependencies: ["Apportionment"]),
