@@ -3,8 +3,9 @@ import CLapack
 /// Least squares on a design streamed in chunks of rows, by the normal equations XᵀWX·b = XᵀWy,
 /// in O(p²) memory plus one chunk.
 ///
-/// Each chunk of rows is copied once into a scratch block [√w·(X − 1sᵀ) | √w·(y − t) | √w] and one
-/// `dsyrk` adds its cross products to the lower triangle of a (p + 2) × (p + 2) matrix, which holds
+/// Each chunk of rows is copied once into a scratch block [√w·(X − 1sᵀ) | √w·(y − t) | √w] whose
+/// cross products (`dsyrk` for the design block, `dgemm` for the last two columns) are added to
+/// the lower triangle of a (p + 2) × (p + 2) matrix, which holds
 /// X̃ᵀWX̃, X̃ᵀWỹ and ỹᵀWỹ (so no separate `dgemv` or dot product is needed), the weighted column
 /// sums X̃ᵀw, Σwỹ and Σw. `solve` finds
 /// aliased columns (`AliasingDetection`) and solves by Cholesky (`dpotrf`, `dpotrs`), with
@@ -48,6 +49,8 @@ public struct NormalEquationsAccumulator: Sendable {
     private var columnShifts: [Double]?
     /// t, fixed with s.
     private var responseShift: Double = 0
+    /// The block each chunk is copied into before its `dsyrk`, kept between chunks.
+    private var scratch: [Double] = []
     /// Per column: every row with positive weight so far held exactly 1.
     private var onesColumns: [Bool]
 
@@ -112,10 +115,30 @@ public struct NormalEquationsAccumulator: Sendable {
         guard (weights != nil) == isWeighted else {
             throw LinearAlgebraError.weightsMismatch(operation: operation, expectedWeights: isWeighted)
         }
+        let rows = chunk.rows
+        // Fast path: an unweighted column-major chunk after the shifts are fixed is checked while
+        // it is copied (one pass over the data); any value that is not finite sends it to the full
+        // check below, which names the observation and the variable.
+        if weights == nil, chunk.rowStride == 1, let shifts = columnShifts, rows > 0, let base = chunk.base,
+           response.count == rows, chunk.columns == p
+        {
+            var block = takeScratch(count: rows * (p + 2))
+            defer { scratch = block }
+            let (finite, chunkOnes) = block.withUnsafeMutableBufferPointer { output in
+                Self.copyShifted(base: base, columnStride: chunk.columnStride, rows: rows, p: p, shifts: shifts,
+                                 response: response.baseAddress!, responseShift: responseShift, into: output.baseAddress!)
+            }
+            if finite {
+                for j in 0..<p { onesColumns[j] = onesColumns[j] && chunkOnes[j] }
+                try addCrossProducts(block, rows: rows)
+                n += rows
+                rowsAdded += rows
+                return
+            }
+        }
         let validation = try chunk.validate(
             response: response, responseName: "response", weights: weights, columnNames: columnNames,
             firstObservation: rowsAdded, operation: operation)
-        let rows = chunk.rows
         defer { rowsAdded += rows }
         guard validation.positiveRows > 0, let base = chunk.base else { return }
         if columnShifts == nil {
@@ -124,9 +147,10 @@ public struct NormalEquationsAccumulator: Sendable {
         for j in 0..<p { onesColumns[j] = onesColumns[j] && validation.onesColumns[j] }
         let shifts = columnShifts ?? []
         let width = p + 2
-        var scratch = [Double](repeating: 0, count: rows * width)
-        scratch.withUnsafeMutableBufferPointer { block in
-            let output = block.baseAddress!
+        var block = takeScratch(count: rows * width)
+        defer { scratch = block }
+        block.withUnsafeMutableBufferPointer { scratchBuffer in
+            let output = scratchBuffer.baseAddress!
             let root = output + (p + 1) * rows
             if let weights {
                 for i in 0..<rows { root[i] = weights[i].squareRoot() }
@@ -142,14 +166,72 @@ public struct NormalEquationsAccumulator: Sendable {
             let responseTarget = output + p * rows
             for i in 0..<rows { responseTarget[i] = root[i] * (response[i] - responseShift) }
         }
+        try addCrossProducts(block, rows: rows)
+        n += validation.positiveRows
+    }
+
+    /// The scratch block, reused from chunk to chunk so that a stream of chunks of one size does
+    /// not allocate (and page in) a new block each time. Its contents are overwritten.
+    private mutating func takeScratch(count: Int) -> [Double] {
+        var block = scratch
+        scratch = []
+        if block.count < count { block = [Double](repeating: 0, count: count) }
+        return block
+    }
+
+    /// Adds the cross products of the first `rows` rows of the scratch block [X̃ | ỹ | √w] to the
+    /// augmented sums, in three BLAS calls: `dsyrk` for X̃ᵀX̃ (p × p, so the kernel works on the
+    /// design's own width), `dgemm` for the two rows [ỹ √w]ᵀX̃, and `dsyrk` for the 2 × 2 corner.
+    private mutating func addCrossProducts(_ block: [Double], rows: Int) throws {
+        let width = p + 2
         let width32 = try LapackInteger.make(width, "dsyrk"), rows32 = try LapackInteger.make(rows, "dsyrk")
-        scratch.withUnsafeBufferPointer { block in
+        let p32 = try LapackInteger.make(p, "dsyrk")
+        let design = p
+        block.withUnsafeBufferPointer { scratchBuffer in
             augmented.withUnsafeMutableBufferPointer { sums in
-                cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, width32, rows32, 1,
-                            block.baseAddress, rows32, 1, sums.baseAddress, width32)
+                let x = scratchBuffer.baseAddress!, extra = x + design * rows
+                let c = sums.baseAddress!
+                cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, p32, rows32, 1, x, rows32, 1, c, width32)
+                cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, 2, p32, rows32, 1, extra, rows32, x, rows32, 1,
+                            c + design, width32)
+                cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, 2, rows32, 1, extra, rows32, 1,
+                            c + design + design * width, width32)
             }
         }
-        n += validation.positiveRows
+    }
+
+    /// Copies an unweighted contiguous chunk into [X − 1sᵀ | y − t | 1], noting on the way whether
+    /// every value is finite and which columns hold only ones (integer reductions, so the loops
+    /// vectorise).
+    private static func copyShifted(
+        base: UnsafePointer<Double>, columnStride: Int, rows: Int, p: Int, shifts: [Double],
+        response: UnsafePointer<Double>, responseShift: Double, into output: UnsafeMutablePointer<Double>
+    ) -> (finite: Bool, onesColumns: [Bool]) {
+        let exponentMask: UInt64 = 0x7FF0_0000_0000_0000
+        var nonFinite: UInt64 = 0
+        var onesColumns = [Bool](repeating: true, count: p)
+        for j in 0..<p {
+            let column = base + j * columnStride
+            let target = output + j * rows
+            let shift = shifts[j]
+            var notOne: UInt64 = 0
+            for i in 0..<rows {
+                let value = column[i]
+                nonFinite |= ((value.bitPattern & exponentMask) == exponentMask) ? 1 : 0
+                notOne |= value == 1 ? 0 : 1
+                target[i] = value - shift
+            }
+            onesColumns[j] = notOne == 0
+        }
+        let responseTarget = output + p * rows
+        for i in 0..<rows {
+            let value = response[i]
+            nonFinite |= ((value.bitPattern & exponentMask) == exponentMask) ? 1 : 0
+            responseTarget[i] = value - responseShift
+        }
+        let root = output + (p + 1) * rows
+        for i in 0..<rows { root[i] = 1 }
+        return (nonFinite == 0, onesColumns)
     }
 
     /// s = weighted column means and t = weighted response mean of this chunk when it has an

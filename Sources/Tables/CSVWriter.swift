@@ -13,7 +13,8 @@ public enum CSVValue: Sendable, Equatable {
     case wholeNumber(Int)
     /// Pounds from whole pence, always with two decimals (`-12.05`).
     case pence(Int)
-    /// Pounds rounded half away from zero to the penny, with two decimals.
+    /// Pounds rounded half away from zero to the penny (judged on the exact value of the Double),
+    /// with two decimals.
     case money(Double)
     /// An empty field.
     case missing
@@ -71,20 +72,25 @@ public final class CSVWriter {
     }
 
     /// Finishes the output: flushes, closes and renames the temporary file over the destination
-    /// (or prints everything to standard output).
+    /// (or prints everything to standard output). On failure nothing is left behind.
     public func commit() throws {
-        if let destination, let temporaryPath {
-            try flush()
-            if fsync(descriptor) != 0 || close(descriptor) != 0 {
+        do {
+            if let destination, let temporaryPath {
+                try flush()
+                if fsync(descriptor) != 0 || close(descriptor) != 0 {
+                    descriptor = -1
+                    throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot write the output file: \(String(cString: strerror(errno)))")
+                }
                 descriptor = -1
-                throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot write the output file: \(String(cString: strerror(errno)))")
+                if rename(temporaryPath, destination) != 0 {
+                    throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot create the output file: \(String(cString: strerror(errno)))")
+                }
+            } else {
+                try writeAll(descriptor: 1, name: "standard output")
             }
-            descriptor = -1
-            if rename(temporaryPath, destination) != 0 {
-                throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot create the output file: \(String(cString: strerror(errno)))")
-            }
-        } else {
-            try writeAll(descriptor: 1, name: "standard output")
+        } catch {
+            discard()
+            throw error
         }
         committed = true
     }
@@ -156,10 +162,30 @@ public final class CSVWriter {
         case .pence(let pence):
             appendPence(pence, to: &bytes)
         case .money(let pounds):
-            if pounds.isFinite { appendPence(Int((pounds * 100).rounded(.toNearestOrAwayFromZero)), to: &bytes) }
+            if pounds.isFinite { appendPence(roundedPence(pounds), to: &bytes) }
         case .missing:
             break
         }
+    }
+
+    /// The whole number of pence nearest to the exact value of `pounds` × 100, halves away from
+    /// zero. The product `pounds * 100` is itself rounded (2.675 is stored as 2.67499999999999982…,
+    /// but 2.675 * 100 rounds to exactly 267.5), so the halfway test uses a fused multiply-add:
+    /// fma(pounds, 100, -h) is rounded once, so its sign is the sign of the exact difference
+    /// between pounds × 100 and the candidate halfway point h.
+    static func roundedPence(_ pounds: Double) -> Int {
+        let magnitude = pounds.magnitude
+        let scaled = magnitude * 100
+        var pence: Double
+        if scaled >= 0x1p52 {
+            pence = scaled // every Double from 2^52 up is a whole number
+        } else {
+            let lower = scaled.rounded(.down)
+            let difference = (-(lower + 0.5)).addingProduct(magnitude, 100)
+            pence = difference >= 0 ? lower + 1 : lower
+        }
+        if pounds < 0 { pence = -pence }
+        return Int(pence)
     }
 
     static func appendPence(_ pence: Int, to bytes: inout [UInt8]) {

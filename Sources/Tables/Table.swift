@@ -18,8 +18,8 @@ public struct Table: Sendable {
     public let header: [String]
     public let rowCount: Int
     /// The physical line (1-based) on which each row starts.
-    public let lineNumbers: [Int]
-    let values: [String: ColumnValues]
+    public internal(set) var lineNumbers: [Int]
+    var values: [String: ColumnValues]
     /// The 1-based position in the file of each column taken, by its engine name.
     let positions: [String: Int]
 

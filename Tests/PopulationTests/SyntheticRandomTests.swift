@@ -58,6 +58,13 @@ private func binomialLogMass(_ k: Int, _ n: Double, _ p: Double) -> Double {
         let expected = logGamma(Double(k + 1))
         #expect(abs(PortableMath.logFactorial(k) - expected) <= 1e-13 * max(1, expected), "ln \(k)!")
     }
+    // Φ⁻¹: methods.md's exact z values, 1.959963984540054 (95%) and 3.090232306167813 (99.8%),
+    // to Acklam's 1.15e-9 relative; Φ⁻¹(0.01) = −2.326347874040841 (standard normal tables).
+    #expect(abs(PortableMath.normalQuantile(0.975) / 1.959963984540054 - 1) < 1.2e-9)
+    #expect(abs(PortableMath.normalQuantile(0.999) / 3.090232306167813 - 1) < 1.2e-9)
+    #expect(abs(PortableMath.normalQuantile(0.01) / -2.326347874040841 - 1) < 1.2e-9)
+    #expect(PortableMath.normalQuantile(0.5) == 0)
+    #expect(abs(PortableMath.normalQuantile(1e-6) + PortableMath.normalQuantile(1 - 1e-6)) < 1e-8)
     // Φ(1.959963984540054) = 0.975 (methods.md's z for 95%), to A&S 26.2.17's 7.5e-8.
     #expect(abs(PortableMath.normalDistribution(1.959963984540054) - 0.975) < 7.5e-8)
     #expect(abs(PortableMath.normalDistribution(-1.959963984540054) - 0.025) < 7.5e-8)
@@ -164,13 +171,3 @@ func binomialDrawsFollowTheBinomialDistribution(trials: Int, probability: Double
     #expect(faces.allSatisfy { abs($0 - 10_000) < 500 })
 }
 
-@Test func largestRemainderApportionment() {
-    // 10 over three equal weights: 3 each, the spare unit to the first (ties to the lower index).
-    #expect(Apportionment.largestRemainder(total: 10, weights: [1, 1, 1]) == [4, 3, 3])
-    // 7 × (0.5, 0.3, 0.2) = 3.5, 2.1, 1.4 → floors 3, 2, 1; remainders .5, .1, .4 → 4, 2, 1.
-    #expect(Apportionment.largestRemainder(total: 7, weights: [0.5, 0.3, 0.2]) == [4, 2, 1])
-    #expect(Apportionment.largestRemainder(total: 0, weights: [2, 3]) == [0, 0])
-    #expect(Apportionment.largestRemainder(total: 5, weights: [0, 1, 0]) == [0, 5, 0])
-    let parts = Apportionment.largestRemainder(total: 123_457, weights: (1...97).map { Double($0 * $0 % 13 + 1) })
-    #expect(parts.reduce(0, +) == 123_457)
-}
