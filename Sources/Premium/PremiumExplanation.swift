@@ -58,7 +58,7 @@ public enum PremiumExplanation {
         case .fixed:
             lines.append("  fixed sum: \(Money.pounds(pot.basePence))")
         case .perHead(let pounds):
-            lines.append("  £\(number(pounds)) per head × \(grouped(pot.registeredPatients)) registered patients of the member practices = \(Money.pounds(pot.basePence))")
+            lines.append("  \(perHead(pounds)) per head × \(grouped(pot.registeredPatients)) registered patients of the member practices = \(Money.pounds(pot.basePence))")
         }
         if !scheme.standards.isEmpty {
             let failed = pot.failedStandards.isEmpty ? "none failed" : "failed: \(pot.failedStandards.joined(separator: "; "))"
@@ -184,6 +184,13 @@ public enum PremiumExplanation {
             if text.hasSuffix(".") { text.removeLast() }
         }
         return text
+    }
+
+    /// A rate in pounds: two decimals when that is exact (`£1.50`), otherwise six significant digits.
+    static func perHead(_ pounds: Double) -> String {
+        let pence = pounds * 100
+        if abs(pence - pence.rounded()) < 1e-9 { return Money.pounds(Int(pence.rounded())) }
+        return "£" + number(pounds)
     }
 
     static func fixed(_ value: Double, places: Int) -> String {

@@ -288,3 +288,41 @@ private func expectBadData(_ folder: Premium.Folder, _ message: String, notes: [
     #expect(run.status == 66)
     #expect(run.errors.hasPrefix("error: nowhere.csv"))
 }
+
+/// The repository's root (for the bundled datasets).
+private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+/// Whole pence of a pounds field written with two decimals.
+private func pence(_ field: Substring) -> Int {
+    let parts = field.split(separator: ".")
+    return Int(parts[0])! * 100 + Int(parts[1])!
+}
+
+@Test(arguments: [
+    // Pot by hand: £1.50 × 380,600 patients (exampleshire README) = £570,900.00, less 12.5% for
+    // one failed standard of four = £499,537.50; the gateway is met; all of it is paid.
+    ("exampleshire-redistribute.toml", 49_953_750, true),
+    // Pot by hand: £400,000 less 25% because exampleshire-finance.csv shows an overspend =
+    // £300,000.00; money not earned is returned.
+    ("exampleshire-return.toml", 30_000_000, false),
+])
+func premiumExampleSchemesRunOnExampleshire(scheme: String, potPence: Int, paysAll: Bool) throws {
+    let folder = Premium.Folder()
+    let data = repositoryRoot + "/datasets/exampleshire/"
+    let run = try Premium.run(["--scheme", repositoryRoot + "/datasets/schemes/" + scheme, "--achievement", data + "achievement.csv",
+                               "--population", data + "population.csv", "--practices", data + "practices.csv",
+                               "--summary", "summary.csv", "--out", "premium.csv", "--explain", "X00001"], in: folder)
+    #expect(run.status == 0, "\(run.errors)")
+    let rows = try #require(folder.read("premium.csv")).split(separator: "\n").dropFirst()
+    #expect(rows.count == 40)
+    let paid = rows.reduce(0) { $0 + pence($1.split(separator: ",", omittingEmptySubsequences: false)[1]) }
+    let summary = try #require(folder.read("summary.csv")).split(separator: "\n")
+    let total = summary.last!.split(separator: ",")
+    #expect(total[0] == "total")
+    // available = the pot; paid = Σ payments; available = paid + returned.
+    #expect(pence(total[1]) == potPence)
+    #expect(pence(total[7]) == paid)
+    #expect(pence(total[7]) + pence(total[6]) == potPence)
+    #expect((pence(total[6]) == 0) == paysAll)
+    #expect(run.output.hasPrefix("Quality premium"))
+}
