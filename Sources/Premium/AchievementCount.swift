@@ -50,6 +50,7 @@ public struct AchievementTable: Sendable {
         self.counts = counts
     }
 
+    /// The counts of one practice on one measure, if the file has them.
     public func count(measure: String, practice: String) -> AchievementCount? {
         counts[measure]?[practice]
     }

@@ -135,6 +135,7 @@ public struct PremiumDistribution: Sendable {
     /// The column sums of `accounts`.
     public var total: MeasureAccount
 
+    /// The payment of a member practice, by code.
     public func practice(_ code: String) -> PracticePayment? {
         practices.first { $0.code == code }
     }

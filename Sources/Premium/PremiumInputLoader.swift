@@ -40,6 +40,7 @@ public struct LoadedPremiumInputs: Sendable {
 /// - The baseline achievement file has the same layout and is needed by measures scored on
 ///   improvement.
 public enum PremiumInputLoader {
+    /// Reads the files the scheme needs (see the type's description for the checks).
     public static func load(files: PremiumInputFiles, scheme: PremiumScheme) throws -> LoadedPremiumInputs {
         var notes: [String] = []
         let practicesColumns = scheme.measures.compactMap { measure -> String? in

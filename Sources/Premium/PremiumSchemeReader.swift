@@ -11,6 +11,7 @@ import TOMLKit
 /// are bad-data errors at the key's file:line:column. A gateway `file` is read relative to the
 /// scheme's folder.
 public enum PremiumSchemeReader {
+    /// Reads a scheme file; `cannotOpen` when it cannot be read, `badData` at the key otherwise.
     public static func read(path: String) throws -> PremiumScheme {
         let root = try TOMLSection.load(path: path)
         let folder = (path as NSString).deletingLastPathComponent

@@ -13,6 +13,7 @@ import Tables
 /// `unearned`, `cut`, `redistributed`, `returned`, `paid` (pounds, see `MeasureAccount`),
 /// `eligible_practices`.
 public enum PremiumTables {
+    /// The payments table's column names.
     public static func practiceHeader(_ distribution: PremiumDistribution) -> [String] {
         var header = ["practice_code", "payment", "share"]
         for measure in distribution.scheme.measures {
@@ -25,6 +26,7 @@ public enum PremiumTables {
         return header + ["registered_patients", "earned", "floor", "cap"]
     }
 
+    /// One row per member practice, in input order.
     public static func practiceRows(_ distribution: PremiumDistribution) -> [[CSVValue]] {
         distribution.practices.map { practice in
             var row: [CSVValue] = [.text(practice.code), .pence(practice.paymentPence), practice.share.map { .number($0) } ?? .missing]
@@ -45,10 +47,12 @@ public enum PremiumTables {
         }
     }
 
+    /// The summary table's column names.
     public static let summaryHeader = [
         "measure_id", "available", "earned", "unearned", "cut", "redistributed", "returned", "paid", "eligible_practices",
     ]
 
+    /// One row per measure, then the total row.
     public static func summaryRows(_ distribution: PremiumDistribution) -> [[CSVValue]] {
         (distribution.accounts + [distribution.total]).map { account in
             [.text(account.measureID), .pence(account.available), .pence(account.earned), .pence(account.unearned), .pence(account.cut),
