@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Tables"]),
         .testTarget(name: "InequalityTests", dependencies: ["Inequality", "Tables", "Population", "Linear"], exclude: ["Reference"]),
         .testTarget(name: "AllocationTests", dependencies: ["Allocation", "Apportionment", "Configuration", "Tables", "Population"], exclude: ["Reference"]),
-        .testTarget(name: "PremiumTests", dependencies: ["Premium", "Tables", "Population"]),
+        .testTarget(name: "PremiumTests", dependencies: ["Premium", "Tables", "Population"], exclude: ["Reference"]),
         .testTarget(name: "CLITests", dependencies: ["consortium", "Tables"]),
     ],
     swiftLanguageModes: [.v5]

@@ -7,6 +7,7 @@ enum CommandRegistry {
         SynthCommand.self,
         IndicatorsCommand.self,
         InequalityCommand.self,
+        PremiumCommand.self,
         NeedsCommand.self,
     ]
 }
