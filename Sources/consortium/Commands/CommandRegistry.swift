@@ -3,5 +3,7 @@ import ArgumentParser
 /// The commands of the CLI, in the order `--help` lists them.
 enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
+        BenchmarkCommand.self,
+        PeersCommand.self,
     ]
 }

@@ -1,0 +1,64 @@
+import Tables
+
+/// One organisation's counts for one indicator in one period.
+public struct OrganisationCounts: Sendable, Equatable {
+    public var organisationCode: String
+    /// The organisation's consortium (parent) code, when the input has one.
+    public var parentCode: String?
+    /// Events: the numerator of a proportion, the events of a rate, the observed count of a ratio.
+    public var numerator: Double
+    /// Trials (proportion), person-time or population (rate), expected count (ratio).
+    public var denominator: Double
+    /// Where the row came from, for messages.
+    public var location: SourceLocation?
+
+    public init(organisationCode: String, parentCode: String? = nil, numerator: Double, denominator: Double, location: SourceLocation? = nil) {
+        self.organisationCode = organisationCode
+        self.parentCode = parentCode
+        self.numerator = numerator
+        self.denominator = denominator
+        self.location = location
+    }
+}
+
+/// The value England is compared with when the comparator is England.
+public enum EnglandReference: Sendable, Equatable {
+    /// Pooled over every organisation of the indicator: Σ numerator / Σ denominator.
+    case pooled
+    /// England's own counts (the England row of a Fingertips export).
+    case counts(OrganisationCounts)
+    /// A value given by the user, on the natural scale (a proportion, not a percentage).
+    case value(Double)
+}
+
+/// Everything known about one indicator (in one period) before benchmarking.
+public struct IndicatorCounts: Sendable {
+    public var indicatorId: String
+    /// A readable name (Fingertips' `Indicator Name`, or the metadata's `name`), for chart titles.
+    public var name: String?
+    public var period: String?
+    public var statistic: BenchmarkStatistic
+    /// The factor applied to values, limits and comparator values in the output (100 for percent).
+    public var multiplier: Double
+    public var polarity: Polarity
+    /// The organisations compared, in input order; codes are unique.
+    public var organisations: [OrganisationCounts]
+    public var england: EnglandReference
+    /// The same indicator's counts in an earlier period, by organisation code, for the change columns.
+    public var previous: [String: OrganisationCounts]?
+    public var previousPeriod: String?
+
+    public init(indicatorId: String, name: String? = nil, period: String? = nil, statistic: BenchmarkStatistic, multiplier: Double? = nil, polarity: Polarity = .noJudgement,
+                organisations: [OrganisationCounts], england: EnglandReference = .pooled, previous: [String: OrganisationCounts]? = nil, previousPeriod: String? = nil) {
+        self.indicatorId = indicatorId
+        self.name = name
+        self.period = period
+        self.statistic = statistic
+        self.multiplier = multiplier ?? statistic.defaultMultiplier
+        self.polarity = polarity
+        self.organisations = organisations
+        self.england = england
+        self.previous = previous
+        self.previousPeriod = previousPeriod
+    }
+}

@@ -1,0 +1,197 @@
+import Linear
+import Tables
+
+/// How the distance between two organisations' features is measured.
+public enum PeerMetric: String, Sendable, CaseIterable {
+    /// Mahalanobis distance: d(i, j)² = (xᵢ − xⱼ)ᵀ S⁻¹ (xᵢ − xⱼ), S the sample covariance of the
+    /// features over all organisations. Computed on z-scored features (S is then their correlation
+    /// matrix R; the distance is unchanged, being affine invariant) by factorising R = L·Lᵀ with
+    /// LAPACK's Cholesky (`Linear.CholeskyFactorization`) and measuring the Euclidean distance
+    /// between the whitened rows L⁻¹zᵢ. Correlated features then do not count twice.
+    case mahalanobis
+    /// Euclidean distance between z-scored features, each feature weighing the same.
+    case euclidean
+}
+
+/// One organisation's peer: `rank` 1 is the nearest.
+public struct Peer: Sendable, Equatable {
+    public let organisationCode: String
+    public let rank: Int
+    public let peerCode: String
+    public let distance: Double
+
+    public init(organisationCode: String, rank: Int, peerCode: String, distance: Double) {
+        self.organisationCode = organisationCode
+        self.rank = rank
+        self.peerCode = peerCode
+        self.distance = distance
+    }
+}
+
+/// Nearest-neighbour peer groups (`methods.md`, Peer groups): standardise every feature to mean 0
+/// and sample standard deviation 1 (divisor I − 1), measure distances by `PeerMetric`, and take for
+/// each organisation the `count` nearest other organisations. Ties in distance are broken by the
+/// peer's code (ascending, by Unicode scalar order), so the result does not depend on input order.
+///
+/// Cost: O(I²·p) for I organisations and p features, spread over the processor's cores; memory
+/// O(I·p + I·k).
+public enum PeerGroups {
+    /// The `count` nearest peers of every organisation, in the organisations' code order, each
+    /// organisation's peers by rank.
+    ///
+    /// - Throws: `DataError` (bad data) when a feature is constant or not finite, when the features
+    ///   are collinear (Mahalanobis only: the covariance matrix is not positive definite), or when
+    ///   there are not more than `count` organisations.
+    public static func nearest(features: PeerFeatures, metric: PeerMetric, count: Int) throws -> [Peer] {
+        precondition(count >= 1, "PeerGroups: at least one peer")
+        let organisations = features.organisationCodes.count
+        let dimension = features.featureNames.count
+        guard dimension > 0 else {
+            throw DataError(.badData, at: SourceLocation(file: features.featureLocations.first?.file ?? "features", line: 1),
+                            "no features (expected at least one numeric column besides the organisation code)")
+        }
+        guard organisations > count else {
+            throw DataError(.badData, at: features.organisationLocations.last ?? SourceLocation(file: "features"),
+                            "expected more than \(count) organisations to find \(count) peers each, found \(organisations)")
+        }
+        // Work in code order, so that ties broken by index are ties broken by code.
+        let order = features.organisationCodes.indices.sorted { features.organisationCodes[$0].unicodeScalars.lexicographicallyPrecedes(features.organisationCodes[$1].unicodeScalars) }
+        let standardised = try standardise(features: features, order: order)
+        let points: [Double]
+        switch metric {
+        case .euclidean:
+            points = rowMajor(columns: standardised)
+        case .mahalanobis:
+            points = try whiten(columns: standardised, features: features)
+        }
+        let neighbours = nearestNeighbours(points: points, organisations: organisations, dimension: dimension, count: count)
+        var peers: [Peer] = []
+        peers.reserveCapacity(organisations * count)
+        for position in 0..<organisations {
+            let code = features.organisationCodes[order[position]]
+            for rank in 0..<count {
+                let neighbour = neighbours[position * count + rank]
+                peers.append(Peer(organisationCode: code, rank: rank + 1, peerCode: features.organisationCodes[order[neighbour.index]],
+                                  distance: neighbour.squaredDistance.squareRoot()))
+            }
+        }
+        return peers
+    }
+
+    /// z-scores of every feature, rows in `order`: (x − mean) / sd with divisor I − 1.
+    static func standardise(features: PeerFeatures, order: [Int]) throws -> [[Double]] {
+        let organisations = Double(order.count)
+        var result: [[Double]] = []
+        for (feature, column) in features.columns.enumerated() {
+            if let bad = column.firstIndex(where: { !$0.isFinite }) {
+                throw DataError(.badData, at: features.organisationLocations[bad],
+                                "\(features.featureNames[feature]): expected a finite number, found \(column[bad])")
+            }
+            // Sums in code order, so that the result does not depend on the order of the input.
+            var sum = 0.0
+            for index in order { sum += column[index] }
+            let mean = sum / organisations
+            var squares = 0.0
+            for index in order { squares += (column[index] - mean) * (column[index] - mean) }
+            let deviation = (squares / (organisations - 1)).squareRoot()
+            guard deviation > 0 else {
+                throw DataError(.badData, at: features.featureLocations[feature],
+                                "every organisation has the same value \(Table.formatNumber(column[0])); a constant feature cannot be standardised (leave it out of --features)")
+            }
+            result.append(order.map { (column[$0] - mean) / deviation })
+        }
+        return result
+    }
+
+    /// Rows of L⁻¹zᵢ where R = L·Lᵀ is the correlation matrix of the z-scored columns.
+    static func whiten(columns: [[Double]], features: PeerFeatures) throws -> [Double] {
+        let dimension = columns.count
+        let organisations = columns[0].count
+        var correlation = Matrix(rows: dimension, columns: dimension)
+        for a in 0..<dimension {
+            for b in 0...a {
+                var sum = 0.0
+                for index in 0..<organisations { sum += columns[a][index] * columns[b][index] }
+                let value = sum / Double(organisations - 1)
+                correlation[a, b] = value
+                correlation[b, a] = value
+            }
+        }
+        let factor: Matrix
+        do {
+            factor = try CholeskyFactorization(correlation, triangle: .lower).factor
+        } catch LinearAlgebraError.notPositiveDefinite(_, let pivot) {
+            let earlier = features.featureNames.prefix(pivot).joined(separator: ", ")
+            throw DataError(.badData, at: features.featureLocations[pivot],
+                            "the feature is (almost) a linear combination of \(earlier.isEmpty ? "the other features" : earlier): the covariance matrix is singular, so Mahalanobis distances are undefined (drop one of them, or use --metric euclidean)")
+        }
+        var lower = [Double](repeating: 0, count: dimension * dimension)
+        for a in 0..<dimension {
+            for b in 0...a { lower[a * dimension + b] = factor[a, b] }
+        }
+        var points = [Double](repeating: 0, count: organisations * dimension)
+        for index in 0..<organisations {
+            // Forward substitution L·y = z.
+            for a in 0..<dimension {
+                var value = columns[a][index]
+                for b in 0..<a { value -= lower[a * dimension + b] * points[index * dimension + b] }
+                points[index * dimension + a] = value / lower[a * dimension + a]
+            }
+        }
+        return points
+    }
+
+    static func rowMajor(columns: [[Double]]) -> [Double] {
+        let dimension = columns.count
+        let organisations = columns[0].count
+        var points = [Double](repeating: 0, count: organisations * dimension)
+        for (feature, column) in columns.enumerated() {
+            for (index, value) in column.enumerated() { points[index * dimension + feature] = value }
+        }
+        return points
+    }
+
+    struct Neighbour: Sendable {
+        var index: Int
+        var squaredDistance: Double
+    }
+
+    /// For every point, the `count` nearest other points by (squared distance, index).
+    static func nearestNeighbours(points: [Double], organisations: Int, dimension: Int, count: Int) -> [Neighbour] {
+        var result = [Neighbour](repeating: Neighbour(index: -1, squaredDistance: .infinity), count: organisations * count)
+        let blocks = min(organisations, 64)
+        result.withUnsafeMutableBufferPointer { output in
+            let outputAddress = output.baseAddress!
+            points.withUnsafeBufferPointer { pointBuffer in
+                let coordinates = pointBuffer.baseAddress!
+                concurrentBlocks(blocks) { block in
+                    let start = organisations * block / blocks
+                    let end = organisations * (block + 1) / blocks
+                    for point in start..<end {
+                        let best = outputAddress + point * count
+                        let own = coordinates + point * dimension
+                        var filled = 0
+                        for other in 0..<organisations where other != point {
+                            let theirs = coordinates + other * dimension
+                            var squared = 0.0
+                            for feature in 0..<dimension {
+                                let difference = own[feature] - theirs[feature]
+                                squared += difference * difference
+                            }
+                            // Candidates arrive in index order, so an equal distance never displaces.
+                            if filled == count && squared >= best[count - 1].squaredDistance { continue }
+                            var slot = filled == count ? count - 1 : filled
+                            if filled < count { filled += 1 }
+                            while slot > 0 && best[slot - 1].squaredDistance > squared {
+                                best[slot] = best[slot - 1]
+                                slot -= 1
+                            }
+                            best[slot] = Neighbour(index: other, squaredDistance: squared)
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+}

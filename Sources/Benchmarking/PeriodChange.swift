@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Statistics
+
+/// The change of an organisation's value between an earlier and a later period, with its 95%
+/// confidence interval (`methods.md`, Difference between two groups):
+///
+/// - proportions: the difference p₂ − p₁ with Newcombe's hybrid score interval (Newcombe 1998,
+///   Statistics in Medicine 17:873, method 10): with Wilson limits lᵢ, uᵢ of each period,
+///   lower = d − √((p₂ − l₂)² + (u₁ − p₁)²), upper = d + √((u₂ − p₂)² + (p₁ − l₁)²);
+/// - rates and ratios: the ratio R = (O₂/n₂)/(O₁/n₁) with the normal approximation on the log
+///   scale, exp(ln R ± z·√(1/O₁ + 1/O₂)); undefined when either count is 0.
+///
+/// The change is reported on the output scale: a difference times the multiplier, or a ratio.
+public struct PeriodChange: Sendable, Equatable {
+    public enum Measure: String, Sendable {
+        /// Later minus earlier (proportions), times the multiplier.
+        case difference
+        /// Later over earlier (rates and ratios).
+        case ratio
+    }
+
+    public let measure: Measure
+    /// The earlier period's value (times the multiplier).
+    public let previousValue: Double
+    public let change: Double
+    public let lower: Double
+    public let upper: Double
+    /// Increase / decrease (higher / lower, or better / worse with a polarity) when the interval
+    /// excludes no change (0 for a difference, 1 for a ratio); similar otherwise.
+    public let significance: Significance
+
+    public init(measure: Measure, previousValue: Double, change: Double, lower: Double, upper: Double, significance: Significance) {
+        self.measure = measure
+        self.previousValue = previousValue
+        self.change = change
+        self.lower = lower
+        self.upper = upper
+        self.significance = significance
+    }
+
+    /// The change from `earlier` to `later` counts, or nil (with the reason) when it is undefined.
+    public static func between(earlier: OrganisationCounts, later: OrganisationCounts, statistic: BenchmarkStatistic, multiplier: Double,
+                               polarity: Polarity, level: Double = 0.95) -> Result<PeriodChange, UndefinedChange> {
+        switch statistic {
+        case .proportion:
+            let earlierValue = earlier.numerator / earlier.denominator
+            let laterValue = later.numerator / later.denominator
+            let earlierInterval = ValueInterval.interval(statistic: .proportion, numerator: earlier.numerator, denominator: earlier.denominator, level: level)
+            let laterInterval = ValueInterval.interval(statistic: .proportion, numerator: later.numerator, denominator: later.denominator, level: level)
+            let difference = laterValue - earlierValue
+            let lower = difference - ((laterValue - laterInterval.lower) * (laterValue - laterInterval.lower)
+                + (earlierInterval.upper - earlierValue) * (earlierInterval.upper - earlierValue)).squareRoot()
+            let upper = difference + ((laterInterval.upper - laterValue) * (laterInterval.upper - laterValue)
+                + (earlierValue - earlierInterval.lower) * (earlierValue - earlierInterval.lower)).squareRoot()
+            let significance = Significance.compare(lower: lower, upper: upper, comparator: 0, polarity: polarity) ?? .similar
+            return .success(PeriodChange(measure: .difference, previousValue: earlierValue * multiplier, change: difference * multiplier,
+                                         lower: lower * multiplier, upper: upper * multiplier, significance: significance))
+        case .rate, .ratio:
+            guard earlier.numerator > 0, later.numerator > 0 else {
+                return .failure(UndefinedChange(reason: "no events in \(earlier.numerator == 0 ? "the earlier" : "the later") period: the log rate ratio is undefined"))
+            }
+            let earlierValue = earlier.numerator / earlier.denominator
+            let ratio = (later.numerator / later.denominator) / earlierValue
+            let z = Normal.quantile(0.5 + level / 2)
+            let spread = z * (1 / earlier.numerator + 1 / later.numerator).squareRoot()
+            let logRatio = log(ratio)
+            let lower = exp(logRatio - spread)
+            let upper = exp(logRatio + spread)
+            let significance = Significance.compare(lower: lower, upper: upper, comparator: 1, polarity: polarity) ?? .similar
+            return .success(PeriodChange(measure: .ratio, previousValue: earlierValue * multiplier, change: ratio, lower: lower, upper: upper,
+                                         significance: significance))
+        }
+    }
+}
+
+/// Why a change between periods could not be computed.
+public struct UndefinedChange: Error, Sendable, Equatable {
+    public let reason: String
+    public init(reason: String) { self.reason = reason }
+}
