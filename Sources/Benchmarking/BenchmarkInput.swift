@@ -98,6 +98,8 @@ public enum BenchmarkInput {
         let parents = table.has("parent_code") ? table.text("parent_code") : nil
         let periods = table.has("period") ? table.text("period") : nil
         let areaTypes = table.has("area_type") ? table.text("area_type") : nil
+        let numeratorColumn = table.rowCount > 0 ? table.location(row: 0, column: "numerator").column : nil
+        let denominatorColumn = table.rowCount > 0 ? table.location(row: 0, column: "denominator").column : nil
         let names = table.has("indicator_name") ? table.text("indicator_name") : nil
 
         if let areaTypes, options.areaType == nil {
@@ -166,7 +168,8 @@ public enum BenchmarkInput {
                 throw table.error(row: row, column: "org_code", "a row for England (E92000001) among the organisations; use --england row to make it the comparator, or leave it out")
             }
             let counts = OrganisationCounts(organisationCode: code, parentCode: parents.map { $0[row] }.flatMap { $0.isEmpty ? nil : $0 },
-                                            numerator: numerator, denominator: denominator, location: table.location(row: row))
+                                            numerator: numerator, denominator: denominator, location: table.location(row: row),
+                                            numeratorColumn: numeratorColumn, denominatorColumn: denominatorColumn)
             let key = identifier
             if isEarlier {
                 var group = earlier[key] ?? Group(identifier: identifier, period: options.changeFrom)

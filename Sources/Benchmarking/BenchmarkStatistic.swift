@@ -30,24 +30,31 @@ public enum BenchmarkStatistic: String, Sendable, CaseIterable {
         }
     }
 
-    /// Why `numerator` and `denominator` cannot be this statistic's counts, or nil when they can.
-    /// Proportions need whole numbers with 0 ≤ numerator ≤ denominator and denominator ≥ 1; rates
-    /// and ratios need a whole number of events ≥ 0 and a denominator > 0.
-    public func problem(numerator: Double, denominator: Double) -> String? {
+    /// The count a problem is about.
+    public enum Field: String, Sendable {
+        case numerator
+        case denominator
+    }
+
+    /// Why `numerator` and `denominator` cannot be this statistic's counts (and which of them is at
+    /// fault), or nil when they can. Proportions need whole numbers with 0 ≤ numerator ≤
+    /// denominator and denominator ≥ 1; rates and ratios need a whole number of events ≥ 0 and a
+    /// denominator > 0.
+    public func problem(numerator: Double, denominator: Double) -> (field: Field, message: String)? {
         let numeratorIsWhole = numerator >= 0 && numerator == numerator.rounded() && numerator < 9.0e15
         switch self {
         case .proportion:
             if !(denominator >= 1 && denominator == denominator.rounded() && denominator < 9.0e15) {
-                return "a proportion's denominator must be a whole number >= 1"
+                return (.denominator, "a proportion's denominator must be a whole number >= 1")
             }
-            if !numeratorIsWhole { return "a proportion's numerator must be a whole number >= 0" }
-            if numerator > denominator { return "a proportion's numerator must not exceed its denominator" }
+            if !numeratorIsWhole { return (.numerator, "a proportion's numerator must be a whole number >= 0") }
+            if numerator > denominator { return (.numerator, "a proportion's numerator must not exceed its denominator") }
         case .rate:
-            if !numeratorIsWhole { return "a rate's numerator (events) must be a whole number >= 0" }
-            if !(denominator > 0 && denominator.isFinite) { return "a rate's denominator must be > 0" }
+            if !numeratorIsWhole { return (.numerator, "a rate's numerator (events) must be a whole number >= 0") }
+            if !(denominator > 0 && denominator.isFinite) { return (.denominator, "a rate's denominator must be > 0") }
         case .ratio:
-            if !numeratorIsWhole { return "a ratio's numerator (observed events) must be a whole number >= 0" }
-            if !(denominator > 0 && denominator.isFinite) { return "a ratio's denominator (expected events) must be > 0" }
+            if !numeratorIsWhole { return (.numerator, "a ratio's numerator (observed events) must be a whole number >= 0") }
+            if !(denominator > 0 && denominator.isFinite) { return (.denominator, "a ratio's denominator (expected events) must be > 0") }
         }
         return nil
     }

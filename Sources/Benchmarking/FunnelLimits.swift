@@ -57,7 +57,7 @@ public enum FunnelLimits {
         let n = Double(trials)
         let limit = DiscreteControlLimit(
             cumulative: { distribution.cdf($0) },
-            survival: { distribution.survival($0) },
+            survival: { distribution.complementaryCDF($0) },
             mass: { distribution.pmf($0) },
             ratioUp: { count in (n - Double(count)) / Double(count + 1) * odds },
             ratioDown: { count in Double(count) / (n - Double(count) + 1) / odds },
@@ -76,7 +76,7 @@ public enum FunnelLimits {
         let distribution = Poisson(mean: mean)
         let limit = DiscreteControlLimit(
             cumulative: { distribution.cdf($0) },
-            survival: { distribution.survival($0) },
+            survival: { distribution.complementaryCDF($0) },
             mass: { distribution.pmf($0) },
             ratioUp: { count in mean / Double(count + 1) },
             ratioDown: { count in Double(count) / mean },

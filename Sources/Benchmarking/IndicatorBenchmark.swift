@@ -37,8 +37,8 @@ public struct IndicatorBenchmark: Sendable {
         let organisations = counts.organisations
         for organisation in organisations {
             if let problem = statistic.problem(numerator: organisation.numerator, denominator: organisation.denominator) {
-                throw DataError(.badData, at: organisation.location ?? SourceLocation(file: counts.indicatorId),
-                                "indicator \(DataError.quoted(counts.indicatorId)), organisation \(DataError.quoted(organisation.organisationCode)): numerator \(Table.formatNumber(organisation.numerator)), denominator \(Table.formatNumber(organisation.denominator)): \(problem)")
+                throw DataError(.badData, at: organisation.location(of: problem.field, fallback: counts.indicatorId),
+                                "expected counts of a \(statistic.rawValue), found numerator \(Table.formatNumber(organisation.numerator)) and denominator \(Table.formatNumber(organisation.denominator)) (indicator \(DataError.quoted(counts.indicatorId)), organisation \(DataError.quoted(organisation.organisationCode))): \(problem.message)")
             }
         }
         let comparators = try resolveComparators(counts, choice: settings.comparator)
@@ -171,7 +171,7 @@ public struct IndicatorBenchmark: Sendable {
                 england = ResolvedComparator(code: nil, target: denominator > 0 ? numerator / denominator : nil, organisations: organisations.count)
             case .counts(let row):
                 if let problem = counts.statistic.problem(numerator: row.numerator, denominator: row.denominator) {
-                    throw DataError(.badData, at: row.location ?? SourceLocation(file: counts.indicatorId), "England row: \(problem)")
+                    throw DataError(.badData, at: row.location(of: problem.field, fallback: counts.indicatorId), "England row: \(problem.message)")
                 }
                 england = ResolvedComparator(code: row.organisationCode, target: row.numerator / row.denominator, organisations: 0)
             case .value(let value):

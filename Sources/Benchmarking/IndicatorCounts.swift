@@ -9,15 +9,30 @@ public struct OrganisationCounts: Sendable, Equatable {
     public var numerator: Double
     /// Trials (proportion), person-time or population (rate), expected count (ratio).
     public var denominator: Double
-    /// Where the row came from, for messages.
+    /// Where the row came from (file and line), for messages.
     public var location: SourceLocation?
+    /// The 1-based positions of the numerator and denominator columns in the file, so that a
+    /// message about a count can name its column.
+    public var numeratorColumn: Int?
+    public var denominatorColumn: Int?
 
-    public init(organisationCode: String, parentCode: String? = nil, numerator: Double, denominator: Double, location: SourceLocation? = nil) {
+    public init(organisationCode: String, parentCode: String? = nil, numerator: Double, denominator: Double, location: SourceLocation? = nil,
+                numeratorColumn: Int? = nil, denominatorColumn: Int? = nil) {
         self.organisationCode = organisationCode
         self.parentCode = parentCode
         self.numerator = numerator
         self.denominator = denominator
         self.location = location
+        self.numeratorColumn = numeratorColumn
+        self.denominatorColumn = denominatorColumn
+    }
+
+    /// Where `field` of this row came from: the row's location with the column's position and name.
+    public func location(of field: BenchmarkStatistic.Field, fallback: String) -> SourceLocation {
+        var found = location ?? SourceLocation(file: fallback)
+        found.column = field == .numerator ? numeratorColumn : denominatorColumn
+        found.columnName = field.rawValue
+        return found
     }
 }
 

@@ -1,18 +1,15 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Statistics
 
 /// The change of an organisation's value between an earlier and a later period, with its 95%
 /// confidence interval (`methods.md`, Difference between two groups):
 ///
-/// - proportions: the difference p₂ − p₁ with Newcombe's hybrid score interval (Newcombe 1998,
+/// - proportions: the difference d = p₂ − p₁ with Newcombe's hybrid score interval (Newcombe 1998,
 ///   Statistics in Medicine 17:873, method 10): with Wilson limits lᵢ, uᵢ of each period,
-///   lower = d − √((p₂ − l₂)² + (u₁ − p₁)²), upper = d + √((u₂ − p₂)² + (p₁ − l₁)²);
+///   lower = d − √((p₂ − l₂)² + (u₁ − p₁)²), upper = d + √((u₂ − p₂)² + (p₁ − l₁)²)
+///   (`ConfidenceInterval.newcombeDifference`);
 /// - rates and ratios: the ratio R = (O₂/n₂)/(O₁/n₁) with the normal approximation on the log
-///   scale, exp(ln R ± z·√(1/O₁ + 1/O₂)); undefined when either count is 0.
+///   scale, R·exp(±z·√(1/O₁ + 1/O₂)) (`ConfidenceInterval.rateRatio`); undefined when either
+///   count is 0.
 ///
 /// The change is reported on the output scale: a difference times the multiplier, or a ratio.
 public struct PeriodChange: Sendable, Equatable {
@@ -45,34 +42,27 @@ public struct PeriodChange: Sendable, Equatable {
     /// The change from `earlier` to `later` counts, or nil (with the reason) when it is undefined.
     public static func between(earlier: OrganisationCounts, later: OrganisationCounts, statistic: BenchmarkStatistic, multiplier: Double,
                                polarity: Polarity, level: Double = 0.95) -> Result<PeriodChange, UndefinedChange> {
+        let confidence = ValueInterval.confidenceLevel(level)
         switch statistic {
         case .proportion:
             let earlierValue = earlier.numerator / earlier.denominator
-            let laterValue = later.numerator / later.denominator
-            let earlierInterval = ValueInterval.interval(statistic: .proportion, numerator: earlier.numerator, denominator: earlier.denominator, level: level)
-            let laterInterval = ValueInterval.interval(statistic: .proportion, numerator: later.numerator, denominator: later.denominator, level: level)
-            let difference = laterValue - earlierValue
-            let lower = difference - ((laterValue - laterInterval.lower) * (laterValue - laterInterval.lower)
-                + (earlierInterval.upper - earlierValue) * (earlierInterval.upper - earlierValue)).squareRoot()
-            let upper = difference + ((laterInterval.upper - laterValue) * (laterInterval.upper - laterValue)
-                + (earlierValue - earlierInterval.lower) * (earlierValue - earlierInterval.lower)).squareRoot()
-            let significance = Significance.compare(lower: lower, upper: upper, comparator: 0, polarity: polarity) ?? .similar
+            let interval = ConfidenceInterval.newcombeDifference(successes1: later.numerator, trials1: later.denominator,
+                                                                 successes2: earlier.numerator, trials2: earlier.denominator, confidence: confidence)
+            let difference = later.numerator / later.denominator - earlierValue
+            let significance = Significance.compare(lower: interval.lower, upper: interval.upper, comparator: 0, polarity: polarity) ?? .similar
             return .success(PeriodChange(measure: .difference, previousValue: earlierValue * multiplier, change: difference * multiplier,
-                                         lower: lower * multiplier, upper: upper * multiplier, significance: significance))
+                                         lower: interval.lower * multiplier, upper: interval.upper * multiplier, significance: significance))
         case .rate, .ratio:
             guard earlier.numerator > 0, later.numerator > 0 else {
                 return .failure(UndefinedChange(reason: "no events in \(earlier.numerator == 0 ? "the earlier" : "the later") period: the log rate ratio is undefined"))
             }
             let earlierValue = earlier.numerator / earlier.denominator
             let ratio = (later.numerator / later.denominator) / earlierValue
-            let z = Normal.quantile(0.5 + level / 2)
-            let spread = z * (1 / earlier.numerator + 1 / later.numerator).squareRoot()
-            let logRatio = log(ratio)
-            let lower = exp(logRatio - spread)
-            let upper = exp(logRatio + spread)
-            let significance = Significance.compare(lower: lower, upper: upper, comparator: 1, polarity: polarity) ?? .similar
-            return .success(PeriodChange(measure: .ratio, previousValue: earlierValue * multiplier, change: ratio, lower: lower, upper: upper,
-                                         significance: significance))
+            let interval = ConfidenceInterval.rateRatio(observed1: later.numerator, denominator1: later.denominator,
+                                                        observed2: earlier.numerator, denominator2: earlier.denominator, confidence: confidence)
+            let significance = Significance.compare(lower: interval.lower, upper: interval.upper, comparator: 1, polarity: polarity) ?? .similar
+            return .success(PeriodChange(measure: .ratio, previousValue: earlierValue * multiplier, change: ratio, lower: interval.lower,
+                                         upper: interval.upper, significance: significance))
         }
     }
 }

@@ -10,16 +10,23 @@ import Statistics
 public enum ValueInterval {
     /// (lower, upper) at two-sided confidence `level` (0.95 or 0.998).
     public static func interval(statistic: BenchmarkStatistic, numerator: Double, denominator: Double, level: Double) -> (lower: Double, upper: Double) {
-        let confidence = ConfidenceLevel(level)
+        let confidence = confidenceLevel(level)
         switch statistic {
         case .proportion:
             let interval = ConfidenceInterval.wilson(successes: numerator, trials: denominator, confidence: confidence)
             return (interval.lower, interval.upper)
         case .rate, .ratio:
-            let interval = numerator < 10
-                ? ConfidenceInterval.exactPoisson(observed: numerator, confidence: confidence)
-                : ConfidenceInterval.byar(observed: numerator, confidence: confidence)
+            let interval = ConfidenceInterval.poissonCount(observed: numerator, confidence: confidence)
             return (interval.lower / denominator, interval.upper / denominator)
+        }
+    }
+
+    /// The Statistics module's level for a fraction, shared for the two published levels.
+    static func confidenceLevel(_ level: Double) -> ConfidenceLevel {
+        switch level {
+        case 0.95: return .ninetyFive
+        case 0.998: return .ninetyNinePointEight
+        default: return ConfidenceLevel(fraction: level)
         }
     }
 
@@ -27,7 +34,7 @@ public enum ValueInterval {
     public static func methodName(statistic: BenchmarkStatistic, numerator: Double) -> String {
         switch statistic {
         case .proportion: return "Wilson"
-        case .rate, .ratio: return numerator < 10 ? "exact Poisson" : "Byar"
+        case .rate, .ratio: return numerator < ConfidenceInterval.byarThreshold ? "exact Poisson" : "Byar"
         }
     }
 }
