@@ -1,5 +1,6 @@
 /// Every benchmark, one line each; each lives in its own file.
 enum BenchmarkRegistry {
     static let all: [Benchmark] = [
+        benchmarkEnglandBenchmark,
     ]
 }

@@ -26,14 +26,8 @@ public enum FunnelLimits {
             for index in 0..<4 { values[index] = target + normalQuantiles[index] * standardError }
         case .exact:
             switch statistic {
-            case .proportion:
-                for index in 0..<4 {
-                    values[index] = exactBinomial(target: target, trials: Int(denominator), probability: ControlLimits.probabilities[index])
-                }
-            case .rate, .ratio:
-                for index in 0..<4 {
-                    values[index] = exactPoisson(target: target, exposure: denominator, probability: ControlLimits.probabilities[index])
-                }
+            case .proportion: values = exactBinomialLimits(target: target, trials: Int(denominator))
+            case .rate, .ratio: values = exactPoissonLimits(target: target, exposure: denominator)
             }
         }
         for index in 0..<4 { values[index] = clamp(values[index], statistic: statistic) }
@@ -52,20 +46,9 @@ public enum FunnelLimits {
         precondition(trials >= 1, "FunnelLimits: at least one trial")
         if target <= 0 { return 0 }
         if target >= 1 { return 1 }
-        let distribution = Binomial(trials: trials, probability: target)
-        let odds = target / (1 - target)
-        let n = Double(trials)
-        let limit = DiscreteControlLimit(
-            cumulative: { distribution.cdf($0) },
-            survival: { distribution.complementaryCDF($0) },
-            mass: { distribution.pmf($0) },
-            ratioUp: { count in (n - Double(count)) / Double(count + 1) * odds },
-            ratioDown: { count in Double(count) / (n - Double(count) + 1) / odds },
-            largest: trials)
-        let mean = n * target
-        let deviation = (mean * (1 - target)).squareRoot()
-        let start = cornishFisherStart(mean: mean, deviation: deviation, skewness: (1 - 2 * target) / deviation, probability: probability)
-        return max(0, limit.position(probability: probability, start: start) / n)
+        let limit = DiscreteControlLimit(distribution: BinomialCounts(trials: trials, probability: target))
+        let start = binomialStart(target: target, trials: trials, probability: probability)
+        return max(0, limit.position(probability: probability, start: start) / Double(trials))
     }
 
     /// The exact Poisson limit (r_p − α)/E for a count with mean θ·E.
@@ -73,17 +56,45 @@ public enum FunnelLimits {
         precondition(exposure > 0, "FunnelLimits: exposure must be positive")
         if target <= 0 { return 0 }
         let mean = target * exposure
-        let distribution = Poisson(mean: mean)
-        let limit = DiscreteControlLimit(
-            cumulative: { distribution.cdf($0) },
-            survival: { distribution.complementaryCDF($0) },
-            mass: { distribution.pmf($0) },
-            ratioUp: { count in mean / Double(count + 1) },
-            ratioDown: { count in Double(count) / mean },
-            largest: nil)
+        let limit = DiscreteControlLimit(distribution: PoissonCounts(mean: mean))
+        return max(0, limit.position(probability: probability, start: poissonStart(mean: mean, probability: probability)) / exposure)
+    }
+
+    /// The four exact binomial limits (at `ControlLimits.probabilities`), one walk per tail.
+    static func exactBinomialLimits(target: Double, trials: Int) -> [Double] {
+        precondition(trials >= 1, "FunnelLimits: at least one trial")
+        if target <= 0 { return [0, 0, 0, 0] }
+        if target >= 1 { return [1, 1, 1, 1] }
+        let limit = DiscreteControlLimit(distribution: BinomialCounts(trials: trials, probability: target))
+        let probabilities = ControlLimits.probabilities
+        let lower = limit.positions(ascending: [probabilities[0], probabilities[1]],
+                                    start: binomialStart(target: target, trials: trials, probability: probabilities[0]))
+        let upper = limit.positions(ascending: [probabilities[2], probabilities[3]],
+                                    start: binomialStart(target: target, trials: trials, probability: probabilities[2]))
+        return (lower + upper).map { max(0, $0 / Double(trials)) }
+    }
+
+    /// The four exact Poisson limits (at `ControlLimits.probabilities`), one walk per tail.
+    static func exactPoissonLimits(target: Double, exposure: Double) -> [Double] {
+        precondition(exposure > 0, "FunnelLimits: exposure must be positive")
+        if target <= 0 { return [0, 0, 0, 0] }
+        let mean = target * exposure
+        let limit = DiscreteControlLimit(distribution: PoissonCounts(mean: mean))
+        let probabilities = ControlLimits.probabilities
+        let lower = limit.positions(ascending: [probabilities[0], probabilities[1]], start: poissonStart(mean: mean, probability: probabilities[0]))
+        let upper = limit.positions(ascending: [probabilities[2], probabilities[3]], start: poissonStart(mean: mean, probability: probabilities[2]))
+        return (lower + upper).map { max(0, $0 / exposure) }
+    }
+
+    static func binomialStart(target: Double, trials: Int, probability: Double) -> Int {
+        let mean = Double(trials) * target
+        let deviation = (mean * (1 - target)).squareRoot()
+        return cornishFisherStart(mean: mean, deviation: deviation, skewness: (1 - 2 * target) / deviation, probability: probability)
+    }
+
+    static func poissonStart(mean: Double, probability: Double) -> Int {
         let deviation = mean.squareRoot()
-        let start = cornishFisherStart(mean: mean, deviation: deviation, skewness: 1 / deviation, probability: probability)
-        return max(0, limit.position(probability: probability, start: start) / exposure)
+        return cornishFisherStart(mean: mean, deviation: deviation, skewness: 1 / deviation, probability: probability)
     }
 
     /// A first guess of r_p: the Cornish–Fisher quantile μ + σ(z + (z² − 1)γ/6) with a continuity

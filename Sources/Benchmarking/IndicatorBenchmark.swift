@@ -69,8 +69,9 @@ public struct IndicatorBenchmark: Sendable {
             }
         }
         let dispersion = OverDispersion.estimate(zScores: zScores, standardErrors: standardErrors, policy: settings.dispersion)
-        let groupsOfFive = QuantileGroups.assign(values: partial.map(\.value), groupCount: 5)
-        let groupsOfTen = QuantileGroups.assign(values: partial.map(\.value), groupCount: 10)
+        let ranks = QuantileGroups.minimumRanks(partial.map(\.value))
+        let groupsOfFive = QuantileGroups.assign(ranks: ranks, groupCount: 5)
+        let groupsOfTen = QuantileGroups.assign(ranks: ranks, groupCount: 10)
 
         var rows: [OrganisationBenchmark] = []
         rows.reserveCapacity(count)

@@ -10,22 +10,31 @@
 public enum QuantileGroups {
     /// Group numbers (1...groupCount) for `values`, in the order given. Values must be finite.
     public static func assign(values: [Double], groupCount: Int) -> [Int] {
+        assign(ranks: minimumRanks(values), groupCount: groupCount)
+    }
+
+    /// Group numbers from minimum ranks (`minimumRanks`), so that several groupings share one sort.
+    public static func assign(ranks: [Int], groupCount: Int) -> [Int] {
         precondition(groupCount >= 1, "QuantileGroups: at least one group")
+        let count = ranks.count
+        return ranks.map { groupCount * ($0 - 1) / count + 1 }
+    }
+
+    /// Each value's rank among `values` ascending: 1 plus the number of values strictly smaller.
+    public static func minimumRanks(_ values: [Double]) -> [Int] {
         let count = values.count
-        guard count > 0 else { return [] }
         let order = values.indices.sorted { values[$0] < values[$1] }
-        var groups = [Int](repeating: 0, count: count)
+        var ranks = [Int](repeating: 0, count: count)
         var position = 0
         while position < count {
             let value = values[order[position]]
-            let group = groupCount * position / count + 1
             var tied = position
             while tied < count && values[order[tied]] == value {
-                groups[order[tied]] = group
+                ranks[order[tied]] = position + 1
                 tied += 1
             }
             position = tied
         }
-        return groups
+        return ranks
     }
 }

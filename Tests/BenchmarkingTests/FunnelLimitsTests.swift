@@ -86,6 +86,20 @@ import Testing
         }
     }
 
+    @Test func theOneSweepLimitsMatchTheReferenceToo() {
+        // `limits` finds the four limits in one walk up the distribution; same reference tables.
+        for (trials, target, expected) in Self.binomialReference {
+            let limits = FunnelLimits.limits(statistic: .proportion, method: .exact, target: target, denominator: Double(trials))
+            let found = [limits.lower998, limits.lower95, limits.upper95, limits.upper998]
+            for index in 0..<4 { expectClose(found[index], expected[index], "n \(trials), θ \(target), limit \(index)") }
+        }
+        for (exposure, target, expected) in Self.poissonReference {
+            let limits = FunnelLimits.limits(statistic: .ratio, method: .exact, target: target, denominator: exposure)
+            let found = [limits.lower998, limits.lower95, limits.upper95, limits.upper998]
+            for index in 0..<4 { expectClose(found[index], expected[index], "E \(exposure), θ \(target), limit \(index)") }
+        }
+    }
+
     @Test func limitsCollectTheFourProbabilitiesInOrder() {
         let limits = FunnelLimits.limits(statistic: .proportion, method: .exact, target: 0.5, denominator: 10)
         expectClose(limits.lower998, 0.00024, "lower 99.8")
