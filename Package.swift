@@ -27,18 +27,23 @@ let package = Package(
         .target(name: "Statistics"),
         .target(name: "Tables"),
         .target(name: "Population", dependencies: ["Tables"]),
+        .target(name: "Apportionment"),
+        .target(name: "Configuration", dependencies: ["Tables", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Indicators", dependencies: ["Statistics", "Tables", "Population"]),
         .target(name: "Benchmarking", dependencies: ["Statistics", "Linear", "Tables", "Indicators"]),
         .target(name: "Inequality", dependencies: ["Linear", "Statistics", "Tables", "Population", "Indicators"]),
         .target(name: "Allocation", dependencies: [
-            "Linear", "Statistics", "Tables", "Population", .product(name: "TOMLKit", package: "TOMLKit"),
+            "Linear", "Statistics", "Tables", "Population", "Configuration", "Apportionment",
+            .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
-        .target(name: "Premium", dependencies: ["Tables", "Population", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "Premium", dependencies: [
+            "Tables", "Population", "Configuration", "Apportionment", .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         .executableTarget(
             name: "consortium",
             dependencies: [
                 "Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking",
-                "Inequality", "Allocation", "Premium",
+                "Inequality", "Allocation", "Premium", "Configuration", "Apportionment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,12 +55,14 @@ let package = Package(
             ],
             path: "Benchmarks/ConsortiumBench"
         ),
-        .testTarget(name: "LinearTests", dependencies: ["Linear"]),
+        .testTarget(name: "LinearTests", dependencies: ["Linear"], exclude: ["Reference"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Reference")]),
         .testTarget(name: "TablesTests", dependencies: ["Tables"]),
         .testTarget(name: "PopulationTests", dependencies: ["Population", "Tables"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Tables", "Statistics"]),
         .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Indicators", "Tables"]),
+        .testTarget(name: "ApportionmentTests", dependencies: ["Apportionment"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Tables"]),
         .testTarget(name: "InequalityTests", dependencies: ["Inequality", "Tables", "Population"]),
         .testTarget(name: "AllocationTests", dependencies: ["Allocation", "Tables", "Population"]),
         .testTarget(name: "PremiumTests", dependencies: ["Premium", "Tables", "Population"]),

@@ -1,6 +1,7 @@
 /// Every benchmark, one line each; each lives in its own file.
 enum BenchmarkRegistry {
     static let all: [Benchmark] = [
+        leastSquaresBenchmark,
         benchmarkEnglandBenchmark,
     ]
 }
