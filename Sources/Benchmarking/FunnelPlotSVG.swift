@@ -57,7 +57,7 @@ public struct FunnelPlotSVG: Sendable {
         let padding = (high - low) * 0.04
         let floor = 0.0
         let ceiling = benchmark.statistic == .proportion ? benchmark.multiplier : Double.infinity
-        let xAxis = AxisScale(minimum: 0, maximum: largestDenominator, pixelStart: left, pixelEnd: right, tickCount: 6)
+        let xAxis = AxisScale(minimum: 0, maximum: largestDenominator * 1.03, pixelStart: left, pixelEnd: right, tickCount: 6)
         let yAxis = AxisScale(minimum: max(floor, low - padding), maximum: min(ceiling, high + padding), pixelStart: bottom, pixelEnd: top, tickCount: 7,
                               floor: floor, ceiling: ceiling)
 
@@ -84,15 +84,19 @@ public struct FunnelPlotSVG: Sendable {
         svg.text(yAxisTitle, x: 28, y: (top + bottom) / 2, size: 14, anchor: .middle, rotation: -90)
 
         svg.beginClippedGroup(identifier: "plot-area", x: left, y: top, width: right - left, height: bottom - top)
-        // Points first (those within below the outliers), then the limits on top so that they stay
-        // visible through a dense cloud.
-        let ordered = rows.indices.sorted { rank(rows[$0].position) < rank(rows[$1].position) }
-        for index in ordered {
-            let row = rows[index]
-            let colour = row.position?.isBeyond998 == true ? Self.beyond998Colour : row.position?.isBeyond95 == true ? Self.beyond95Colour : Self.withinColour
-            svg.circle(x: xAxis.pixel(row.denominator), y: yAxis.pixel(row.value), radius: 2.4,
-                       style: .init(stroke: "#ffffff", strokeWidth: 0.3, fill: colour, opacity: row.position == .within ? 0.5 : 0.85),
-                       title: "\(row.organisationCode): \(formatShort(row.value, significantDigits: 4)) (\(formatShort(row.numerator, significantDigits: 12)) / \(formatShort(row.denominator, significantDigits: 12)))")
+        // Points first, those within the limits below the outliers (one group per colour), then the
+        // limits on top so that they stay visible through a dense cloud.
+        // Thousands of points: small and translucent so that density shows; a few: larger and solid.
+        let radius = rows.count > 1000 ? 2.4 : rows.count > 100 ? 3.2 : 4.5
+        let withinOpacity = rows.count > 1000 ? 0.5 : 0.8
+        let groups: [(rank: Int, colour: String, fillOpacity: Double)] = [(0, Self.withinColour, withinOpacity), (1, Self.beyond95Colour, 0.9), (2, Self.beyond998Colour, 0.9)]
+        for group in groups {
+            svg.beginGroup(style: .init(stroke: "#ffffff", strokeWidth: 0.3, fill: group.colour, fillOpacity: group.fillOpacity))
+            for row in rows where rank(row.position) == group.rank {
+                svg.circle(x: xAxis.pixel(row.denominator), y: yAxis.pixel(row.value), radius: radius,
+                           title: "\(row.organisationCode): \(formatShort(row.value, significantDigits: 4)) (\(formatShort(row.numerator, significantDigits: 12)) / \(formatShort(row.denominator, significantDigits: 12)))")
+            }
+            svg.endGroup()
         }
         func line(_ value: (FunnelCurvePoint) -> Double, style: SVGDocument.Style) {
             svg.polyline(curve.points.map { (xAxis.pixel($0.denominator), yAxis.pixel(value($0))) }, style: style)
@@ -229,7 +233,8 @@ public struct FunnelPlotSVG: Sendable {
         let period = benchmark.period.map { ", \($0)" } ?? ""
         let code = curve.comparatorCode.map { " (\($0))" } ?? ""
         let unit = benchmark.statistic == .proportion && benchmark.multiplier == 100 ? "%" : ""
-        let first = "\(grouped(rows.count)) organisations\(period). \(benchmark.comparatorName)\(code) value \(formatShort(curve.target, significantDigits: 4))\(unit)."
+        let pooled = curve.comparatorCode == nil && (rows.first?.comparator.organisations ?? 0) > 0 ? " (pooled over these organisations)" : ""
+        let first = "\(grouped(rows.count)) organisations\(period). \(benchmark.comparatorName)\(code) value \(formatShort(curve.target, significantDigits: 4))\(unit)\(pooled)."
         let dispersion = benchmark.dispersion
         let second: String
         let winsorised = dispersion.winsorisation.map { "\(formatShort($0.percent))% Winsorised" } ?? "not estimated"

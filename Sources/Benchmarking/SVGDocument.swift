@@ -17,14 +17,20 @@ public struct SVGDocument: Sendable {
         public var strokeWidth: Double?
         public var strokeDasharray: String?
         public var fill: String?
+        /// The opacity of the whole element (of a group: the group composited as one layer).
         public var opacity: Double?
+        /// The opacity of the fill alone; inherited by a group's shapes one by one, so that
+        /// overlapping points darken.
+        public var fillOpacity: Double?
 
-        public init(stroke: String? = nil, strokeWidth: Double? = nil, strokeDasharray: String? = nil, fill: String? = nil, opacity: Double? = nil) {
+        public init(stroke: String? = nil, strokeWidth: Double? = nil, strokeDasharray: String? = nil, fill: String? = nil, opacity: Double? = nil,
+                    fillOpacity: Double? = nil) {
             self.stroke = stroke
             self.strokeWidth = strokeWidth
             self.strokeDasharray = strokeDasharray
             self.fill = fill
             self.opacity = opacity
+            self.fillOpacity = fillOpacity
         }
 
         var attributes: String {
@@ -34,6 +40,7 @@ public struct SVGDocument: Sendable {
             if let strokeDasharray { text += " stroke-dasharray=\"\(SVGDocument.escaped(strokeDasharray))\"" }
             text += " fill=\"\(SVGDocument.escaped(fill ?? "none"))\""
             if let opacity { text += " opacity=\"\(SVGDocument.number(opacity))\"" }
+            if let fillOpacity { text += " fill-opacity=\"\(SVGDocument.number(fillOpacity))\"" }
             return text
         }
     }
@@ -85,6 +92,22 @@ public struct SVGDocument: Sendable {
         if halo { attributes += " stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"" }
         if let rotation { attributes += " transform=\"rotate(\(Self.number(rotation)) \(Self.number(x)) \(Self.number(y)))\"" }
         body.append("<text \(attributes)>\(Self.escaped(content))</text>")
+    }
+
+    /// Starts a group whose shapes share `style` (their own attributes are left out, which keeps a
+    /// plot of thousands of points small).
+    public mutating func beginGroup(style: Style) {
+        body.append("<g\(style.attributes)>")
+    }
+
+    /// A circle that takes its presentation from the enclosing group, with an optional tooltip.
+    public mutating func circle(x: Double, y: Double, radius: Double, title: String? = nil) {
+        let open = "<circle cx=\"\(Self.number(x))\" cy=\"\(Self.number(y))\" r=\"\(Self.number(radius))\""
+        if let title {
+            body.append(open + "><title>\(Self.escaped(title))</title></circle>")
+        } else {
+            body.append(open + "/>")
+        }
     }
 
     /// Starts a group clipped to a rectangle (for drawing inside the plot area only).

@@ -287,7 +287,16 @@ enum BenchmarkTable {
         case (.proportion, 100): return "Value (%)"
         case (.proportion, 1): return "Proportion"
         case (.ratio, 1): return "Ratio (observed / expected)"
-        default: return "Value per \(Table.formatNumber(result.multiplier))"
+        default:
+            let multiplier = result.multiplier
+            guard multiplier >= 1, multiplier == multiplier.rounded(), multiplier < 1e15 else { return "Value × \(Table.formatNumber(multiplier))" }
+            var digits = String(Int64(multiplier))
+            var grouped = ""
+            while digits.count > 3 {
+                grouped = "," + digits.suffix(3) + grouped
+                digits.removeLast(3)
+            }
+            return "Value per " + digits + grouped
         }
     }
 
