@@ -2,6 +2,9 @@
 enum BenchmarkRegistry {
     static let all: [Benchmark] = [
         leastSquaresBenchmark,
+        csvReadBenchmark,
+        indicatorsDSRBenchmark,
+        synthBenchmark,
         benchmarkEnglandBenchmark,
     ]
 }
