@@ -23,14 +23,15 @@ public enum QuantileGroups {
     /// Each value's rank among `values` ascending: 1 plus the number of values strictly smaller.
     public static func minimumRanks(_ values: [Double]) -> [Int] {
         let count = values.count
-        let order = values.indices.sorted { values[$0] < values[$1] }
+        var pairs = values.enumerated().map { (value: $0.element, index: $0.offset) }
+        pairs.sort { $0.value < $1.value }
         var ranks = [Int](repeating: 0, count: count)
         var position = 0
         while position < count {
-            let value = values[order[position]]
+            let value = pairs[position].value
             var tied = position
-            while tied < count && values[order[tied]] == value {
-                ranks[order[tied]] = position + 1
+            while tied < count && pairs[tied].value == value {
+                ranks[pairs[tied].index] = position + 1
                 tied += 1
             }
             position = tied

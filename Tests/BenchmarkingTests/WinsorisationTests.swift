@@ -28,6 +28,24 @@ import Testing
         #expect(cut.upperCut == 9)
     }
 
+    @Test func selectionAgreesWithSortingOnManyValues() {
+        // The selection places order statistics exactly where a sort would, ties included.
+        var state: UInt64 = 12345
+        for size in [2, 3, 10, 101, 1000] {
+            var values: [Double] = []
+            for _ in 0..<size {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                values.append(Double(state >> 54))  // 0…1023: many ties
+            }
+            let sorted = values.sorted()
+            for fraction in [0.0, 0.05, 0.1, 0.5, 0.9, 0.95, 1.0] {
+                var work = values
+                #expect(Winsorisation.percentile(selecting: &work, fraction: fraction) == Winsorisation.percentile(sorted: sorted, fraction: fraction),
+                        "size \(size), fraction \(fraction)")
+            }
+        }
+    }
+
     @Test func aSingleValueIsItsOwnPercentile() {
         let cut = Winsorisation(values: [1.5], percent: 10)
         #expect(cut.lowerCut == 1.5)

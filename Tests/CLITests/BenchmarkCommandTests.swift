@@ -109,6 +109,28 @@ import Testing
         #expect(svg.hasPrefix("<?xml"))
     }
 
+    @Test func changeSinceAnEarlierPeriod() throws {
+        // 56/70 → 48/80 (Newcombe 95% interval of the difference −0.3339 to −0.0524, reference
+        // script's Newcombe rows): a significant fall; with higher_is_better, worse.
+        let counts = "indicator_id,org_code,numerator,denominator,period\ncover,A,56,70,2021/22\ncover,A,48,80,2022/23\ncover,B,30,60,2022/23\ncover,B,30,60,2021/22\n"
+        let folder = try Self.folder(["counts.csv": counts])
+        let run = try Self.run(["benchmark", "--counts", "counts.csv", "--period", "2022/23", "--change-from", "2021/22",
+                                "--polarity", "higher_is_better"], in: folder)
+        #expect(run.status == 0, "\(run.errors)")
+        let lines = run.output.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(lines.first)
+        let column = { (name: String) in header.firstIndex(of: name)! }
+        let a = try #require(lines.first { $0.count > 1 && $0[1] == "A" })
+        #expect(a[column("period")] == "2022/23")
+        #expect(a[column("previous_period")] == "2021/22")
+        #expect(a[column("previous_value")] == "80")
+        #expect(a[column("change_measure")] == "difference")
+        #expect(abs(Double(a[column("change_lowercl")])! - -33.3872654036906) < 1e-9)
+        #expect(a[column("change_significance")] == "worse")
+        let b = try #require(lines.first { $0.count > 1 && $0[1] == "B" })
+        #expect(b[column("change_significance")] == "similar")
+    }
+
     @Test func aBadNumberExits65WithItsLocationAndNoOutput() throws {
         let bad = Self.counts.replacingOccurrences(of: "smoking,A3,X,80,900", with: "smoking,A3,X,8O,900")
         let folder = try Self.folder(["counts.csv": bad])
