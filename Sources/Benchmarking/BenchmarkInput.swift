@@ -15,6 +15,7 @@ public struct BenchmarkInputOptions: Sendable {
     /// Keep only rows of this area type (Fingertips' `Area Type`, e.g. `GPs`); the others are
     /// counted in the report. Required when the file mixes area types.
     public var areaType: String?
+    /// Where England's value comes from (pooled, England's row, or a value).
     public var england: EnglandSource
     /// The period benchmarked, when the file has a period column with several periods.
     public var period: String?
@@ -30,6 +31,7 @@ public struct BenchmarkInputOptions: Sendable {
     /// Per-indicator polarity and overrides; when given, every indicator must be in it.
     public var metadata: [String: IndicatorMetadata]?
 
+    /// Options with the defaults of `consortium benchmark`.
     public init(areaType: String? = nil, england: EnglandSource = .pooled, period: String? = nil, changeFrom: String? = nil, skipMissing: Bool = false,
                 statistic: BenchmarkStatistic = .proportion, multiplier: Double? = nil, polarity: Polarity = .noJudgement,
                 metadata: [String: IndicatorMetadata]? = nil) {
@@ -47,13 +49,20 @@ public struct BenchmarkInputOptions: Sendable {
 
 /// What happened to the rows of an input file.
 public struct BenchmarkInputReport: Sendable, Equatable {
+    /// Data rows in the file.
     public var rowsRead = 0
+    /// Rows benchmarked (organisations of the chosen area type and period).
     public var rowsUsed = 0
+    /// England rows taken as comparators.
     public var englandRows = 0
+    /// Rows left out for an empty numerator or denominator (`skipMissing`).
     public var skippedMissing = 0
+    /// Rows of other area types than `areaType`.
     public var otherAreaTypes = 0
+    /// Rows of periods other than `period` and `changeFrom`.
     public var otherPeriods = 0
 
+    /// An empty report.
     public init() {}
 
     /// A one-line account for standard error ("6851 rows: 6378 used, ...").
@@ -71,6 +80,8 @@ public struct BenchmarkInputReport: Sendable, Equatable {
 /// `denominator`, optional `parent_code`, `period`, `area_type`) or an OHID Fingertips export
 /// (`Indicator ID`, `Area Code`, `Count`, `Denominator`, `Parent Code`, `Time period`, `Area Type`).
 public enum BenchmarkInput {
+    /// The columns read, with the Fingertips names as aliases; numerator and denominator may be
+    /// empty (Fingertips' suppressed values), which `read` turns into an error or a skipped row.
     public static let schema = Schema([
         ColumnSpec("indicator_id", aliases: ["Indicator ID"]),
         ColumnSpec("org_code", aliases: ["Area Code", "practice_code"]),

@@ -33,6 +33,7 @@ public struct ResolvedComparator: Sendable, Equatable {
     /// How many organisations' counts make the comparator value (0 for a supplied value).
     public var organisations: Int
 
+    /// A comparator with its code, its θ (natural scale) and the organisations that make it.
     public init(code: String?, target: Double?, organisations: Int) {
         self.code = code
         self.target = target
@@ -44,8 +45,10 @@ public struct ResolvedComparator: Sendable, Equatable {
 public struct PeerAssignments: Sendable {
     /// Peer codes by organisation code, nearest first.
     public let peers: [String: [String]]
+    /// The file the peers came from, for messages.
     public let source: String
 
+    /// Peers held in memory; `source` names them in messages.
     public init(peers: [String: [String]], source: String = "peers") {
         self.peers = peers
         self.source = source

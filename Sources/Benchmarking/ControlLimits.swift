@@ -1,11 +1,16 @@
 /// Two-sided control limits at the two levels analysts publish: 95% (cumulative probabilities
 /// 0.025 and 0.975, "2 sigma") and 99.8% (0.001 and 0.999, "3 sigma").
 public struct ControlLimits: Sendable, Equatable {
+    /// Cumulative probability 0.025.
     public var lower95: Double
+    /// Cumulative probability 0.975.
     public var upper95: Double
+    /// Cumulative probability 0.001.
     public var lower998: Double
+    /// Cumulative probability 0.999.
     public var upper998: Double
 
+    /// Four limits on one scale.
     public init(lower95: Double, upper95: Double, lower998: Double, upper998: Double) {
         self.lower95 = lower95
         self.upper95 = upper95

@@ -28,10 +28,13 @@ public struct DispersionPolicy: Sendable, Equatable {
     /// The model applied when the test finds over-dispersion; `.none` switches adjustment off
     /// (φ and τ² are still reported).
     public var model: DispersionModel
+    /// The rule deciding whether the model is applied.
     public var test: DispersionTest
     /// The probability level of the chi-square test (0.95 by default).
     public var testLevel: Double
 
+    /// Spiegelhalter's suggestions: 10% Winsorisation, additive random effects, and (our choice,
+    /// see `DispersionTest`) the chi-square test at 95%.
     public init(winsorisePercent: Double = 10, model: DispersionModel = .additive, test: DispersionTest = .chiSquare, testLevel: Double = 0.95) {
         self.winsorisePercent = winsorisePercent
         self.model = model

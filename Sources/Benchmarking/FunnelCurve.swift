@@ -6,6 +6,7 @@ import Darwin
 
 /// Points of a funnel for plotting: the limits around one target over a range of denominators.
 public struct FunnelCurvePoint: Sendable, Equatable {
+    /// The denominator (trials, person-time or expected count) at which the limits are taken.
     public var denominator: Double
     /// Unadjusted limits (exact with interpolation, or normal), on the output scale.
     public var funnel: ControlLimits
@@ -19,6 +20,7 @@ public struct FunnelCurve: Sendable {
     public var comparatorCode: String?
     /// θ on the output scale.
     public var target: Double
+    /// The limits at ascending denominators.
     public var points: [FunnelCurvePoint]
 
     /// The curve around `target` (natural scale) from `smallest` to `largest` denominator:

@@ -4,15 +4,20 @@
 /// extreme outliers labelled with their codes (labels that would overlap are left out and counted),
 /// axis titles, a legend with counts, and the method and over-dispersion in words.
 public struct FunnelPlotSVG: Sendable {
+    /// The heading (the indicator's name and id).
     public var title: String
+    /// What the denominator counts.
     public var xAxisTitle: String
+    /// What the value is, with its unit.
     public var yAxisTitle: String
     /// How many of the organisations outside the (adjusted) 99.8% limits may be labelled, the most
     /// extreme first by adjusted z-score.
     public var labelledOutliers: Int
+    /// Size of the drawing in SVG user units (pixels).
     public var width: Double
     public var height: Double
 
+    /// A plot 1,000 × 680 with up to 12 labelled outliers by default.
     public init(title: String, xAxisTitle: String = "Denominator", yAxisTitle: String = "Value", labelledOutliers: Int = 12,
                 width: Double = 1000, height: Double = 680) {
         self.title = title

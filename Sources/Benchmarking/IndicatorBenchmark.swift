@@ -14,16 +14,23 @@ import Tables
 ///    the adjusted limits, so an organisation is an outlier only when outside them;
 /// 6. quintiles and deciles of yᵢ (`QuantileGroups`); the change (`PeriodChange`).
 public struct IndicatorBenchmark: Sendable {
+    /// The indicator and, when the input had them, its name and period.
     public let indicatorId: String
     public let name: String?
     public let period: String?
+    /// The statistic, its output multiplier and its polarity.
     public let statistic: BenchmarkStatistic
     public let multiplier: Double
     public let polarity: Polarity
+    /// "England", "consortium" or "peers".
     public let comparatorName: String
+    /// How the unadjusted funnel limits were computed.
     public let funnelMethod: FunnelMethod
+    /// φ, τ², the model applied and why.
     public let dispersion: OverDispersion
+    /// One row per organisation, in input order.
     public let rows: [OrganisationBenchmark]
+    /// The earlier period of the change columns, when asked for.
     public let previousPeriod: String?
 
     /// Benchmarks `counts` under `settings`.

@@ -2,6 +2,7 @@ import Tables
 
 /// One organisation's counts for one indicator in one period.
 public struct OrganisationCounts: Sendable, Equatable {
+    /// The organisation's code (practice, PCN, consortium …), kept as text.
     public var organisationCode: String
     /// The organisation's consortium (parent) code, when the input has one.
     public var parentCode: String?
@@ -16,6 +17,7 @@ public struct OrganisationCounts: Sendable, Equatable {
     public var numeratorColumn: Int?
     public var denominatorColumn: Int?
 
+    /// Counts of one organisation; the locations are optional (tests, generated data).
     public init(organisationCode: String, parentCode: String? = nil, numerator: Double, denominator: Double, location: SourceLocation? = nil,
                 numeratorColumn: Int? = nil, denominatorColumn: Int? = nil) {
         self.organisationCode = organisationCode
@@ -48,21 +50,28 @@ public enum EnglandReference: Sendable, Equatable {
 
 /// Everything known about one indicator (in one period) before benchmarking.
 public struct IndicatorCounts: Sendable {
+    /// The indicator's identifier as in the input.
     public var indicatorId: String
     /// A readable name (Fingertips' `Indicator Name`, or the metadata's `name`), for chart titles.
     public var name: String?
+    /// The period benchmarked, when the input has periods.
     public var period: String?
+    /// Proportion, rate or ratio.
     public var statistic: BenchmarkStatistic
     /// The factor applied to values, limits and comparator values in the output (100 for percent).
     public var multiplier: Double
+    /// Which direction is better, for the significance words.
     public var polarity: Polarity
     /// The organisations compared, in input order; codes are unique.
     public var organisations: [OrganisationCounts]
+    /// England's value when the comparator is England.
     public var england: EnglandReference
     /// The same indicator's counts in an earlier period, by organisation code, for the change columns.
     public var previous: [String: OrganisationCounts]?
+    /// The name of the earlier period.
     public var previousPeriod: String?
 
+    /// An indicator's counts; the multiplier defaults to the statistic's (`defaultMultiplier`).
     public init(indicatorId: String, name: String? = nil, period: String? = nil, statistic: BenchmarkStatistic, multiplier: Double? = nil, polarity: Polarity = .noJudgement,
                 organisations: [OrganisationCounts], england: EnglandReference = .pooled, previous: [String: OrganisationCounts]? = nil, previousPeriod: String? = nil) {
         self.indicatorId = indicatorId

@@ -3,12 +3,18 @@ import Tables
 /// What an indicators metadata file says about one indicator: its polarity and, optionally, its
 /// name, statistic, multiplier and a supplied England value (on the output scale).
 public struct IndicatorMetadata: Sendable, Equatable {
+    /// A readable name, for chart titles.
     public var name: String?
+    /// Which direction is better.
     public var polarity: Polarity
+    /// Overrides `--statistic` for this indicator.
     public var statistic: BenchmarkStatistic?
+    /// Overrides `--multiplier` for this indicator.
     public var multiplier: Double?
+    /// England's value on the output scale, overriding `--england`.
     public var englandValue: Double?
 
+    /// Metadata of one indicator.
     public init(name: String? = nil, polarity: Polarity, statistic: BenchmarkStatistic? = nil, multiplier: Double? = nil, englandValue: Double? = nil) {
         self.name = name
         self.polarity = polarity

@@ -2,8 +2,10 @@
 /// with its comparator by confidence interval and by funnel. Values, limits and comparator values
 /// are on the output scale (times the indicator's multiplier); z-scores are unitless.
 public struct OrganisationBenchmark: Sendable {
+    /// The organisation and its parent (consortium) code.
     public var organisationCode: String
     public var parentCode: String?
+    /// The counts as read.
     public var numerator: Double
     public var denominator: Double
     /// numerator / denominator × multiplier.
@@ -15,6 +17,7 @@ public struct OrganisationBenchmark: Sendable {
     public var upper998: Double
     /// The interval method ("Wilson", "Byar", "exact Poisson").
     public var intervalMethod: String
+    /// What the organisation was compared with (code, θ, contributing organisations).
     public var comparator: ResolvedComparator
     /// θ × multiplier, or nil when the comparator has no value.
     public var comparatorValue: Double?

@@ -17,16 +17,20 @@ import Statistics
 public struct OverDispersion: Sendable, Equatable {
     /// The number of organisations whose z-scores entered the estimate.
     public let organisations: Int
+    /// The cut points of the z-scores (nil when there were none).
     public let winsorisation: Winsorisation?
+    /// φ = (1/I) Σ z̃ᵢ².
     public let phi: Double
     /// The value of φ above which the policy adjusts (χ²₍I−1₎(level)/I, or 1).
     public let phiThreshold: Double
+    /// τ² on the natural scale (0 when I·φ ≤ I − 1).
     public let tauSquared: Double
     /// The model applied (`.none` when the test did not find over-dispersion or adjustment is off).
     public let model: DispersionModel
     /// Why `model` was chosen, in words (for the output and the summary file).
     public let reason: String
 
+    /// An estimate with its decision (see `estimate`).
     public init(organisations: Int, winsorisation: Winsorisation?, phi: Double, phiThreshold: Double, tauSquared: Double, model: DispersionModel, reason: String) {
         self.organisations = organisations
         self.winsorisation = winsorisation

@@ -3,7 +3,9 @@ import Tables
 /// The characteristics of organisations from which peer groups are found: one row per
 /// organisation, one numeric column per feature (list size, age profile, deprivation, rurality, …).
 public struct PeerFeatures: Sendable {
+    /// The organisations, in file order.
     public let organisationCodes: [String]
+    /// The feature columns' names.
     public let featureNames: [String]
     /// One array per feature, aligned with `organisationCodes`.
     public let columns: [[Double]]

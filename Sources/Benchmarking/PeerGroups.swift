@@ -15,11 +15,16 @@ public enum PeerMetric: String, Sendable, CaseIterable {
 
 /// One organisation's peer: `rank` 1 is the nearest.
 public struct Peer: Sendable, Equatable {
+    /// The organisation whose peer this is.
     public let organisationCode: String
+    /// 1 for the nearest peer.
     public let rank: Int
+    /// The peer's code.
     public let peerCode: String
+    /// The distance between the two (Mahalanobis or Euclidean on z-scores).
     public let distance: Double
 
+    /// One organisation–peer pair.
     public init(organisationCode: String, rank: Int, peerCode: String, distance: Double) {
         self.organisationCode = organisationCode
         self.rank = rank

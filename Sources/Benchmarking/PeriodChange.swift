@@ -13,6 +13,7 @@ import Statistics
 ///
 /// The change is reported on the output scale: a difference times the multiplier, or a ratio.
 public struct PeriodChange: Sendable, Equatable {
+    /// How the change is expressed.
     public enum Measure: String, Sendable {
         /// Later minus earlier (proportions), times the multiplier.
         case difference
@@ -20,16 +21,20 @@ public struct PeriodChange: Sendable, Equatable {
         case ratio
     }
 
+    /// Difference or ratio.
     public let measure: Measure
     /// The earlier period's value (times the multiplier).
     public let previousValue: Double
+    /// Later minus earlier (times the multiplier), or later over earlier.
     public let change: Double
+    /// The 95% limits of the change, on the same scale.
     public let lower: Double
     public let upper: Double
     /// Increase / decrease (higher / lower, or better / worse with a polarity) when the interval
     /// excludes no change (0 for a difference, 1 for a ratio); similar otherwise.
     public let significance: Significance
 
+    /// A change with its interval and judgement.
     public init(measure: Measure, previousValue: Double, change: Double, lower: Double, upper: Double, significance: Significance) {
         self.measure = measure
         self.previousValue = previousValue
@@ -69,6 +74,8 @@ public struct PeriodChange: Sendable, Equatable {
 
 /// Why a change between periods could not be computed.
 public struct UndefinedChange: Error, Sendable, Equatable {
+    /// Why, in words (written to the notes column).
     public let reason: String
+    /// An undefined change and its reason.
     public init(reason: String) { self.reason = reason }
 }

@@ -2,10 +2,12 @@
 /// order and rendered to one string with no external fonts, styles or scripts. Coordinates are
 /// written with two decimals; text is escaped for XML.
 public struct SVGDocument: Sendable {
+    /// The size of the drawing in user units (pixels).
     public let width: Double
     public let height: Double
     private var body: [String] = []
 
+    /// An empty drawing.
     public init(width: Double, height: Double) {
         self.width = width
         self.height = height
@@ -13,9 +15,11 @@ public struct SVGDocument: Sendable {
 
     /// Presentation attributes shared by shapes and text.
     public struct Style: Sendable {
+        /// Line colour, width and dash pattern (SVG presentation attributes).
         public var stroke: String?
         public var strokeWidth: Double?
         public var strokeDasharray: String?
+        /// Fill colour (none when nil).
         public var fill: String?
         /// The opacity of the whole element (of a group: the group composited as one layer).
         public var opacity: Double?
@@ -23,6 +27,7 @@ public struct SVGDocument: Sendable {
         /// overlapping points darken.
         public var fillOpacity: Double?
 
+        /// A style with only the attributes given.
         public init(stroke: String? = nil, strokeWidth: Double? = nil, strokeDasharray: String? = nil, fill: String? = nil, opacity: Double? = nil,
                     fillOpacity: Double? = nil) {
             self.stroke = stroke
@@ -45,18 +50,22 @@ public struct SVGDocument: Sendable {
         }
     }
 
+    /// Where a text's x coordinate falls on the text.
     public enum TextAnchor: String, Sendable {
         case start, middle, end
     }
 
+    /// A straight line.
     public mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, style: Style) {
         body.append("<line x1=\"\(Self.number(x1))\" y1=\"\(Self.number(y1))\" x2=\"\(Self.number(x2))\" y2=\"\(Self.number(y2))\"\(style.attributes)/>")
     }
 
+    /// An axis-aligned rectangle.
     public mutating func rectangle(x: Double, y: Double, width: Double, height: Double, style: Style) {
         body.append("<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\"\(style.attributes)/>")
     }
 
+    /// A circle with its own style and an optional tooltip.
     public mutating func circle(x: Double, y: Double, radius: Double, style: Style, title: String? = nil) {
         let open = "<circle cx=\"\(Self.number(x))\" cy=\"\(Self.number(y))\" r=\"\(Self.number(radius))\"\(style.attributes)"
         if let title {
@@ -116,6 +125,7 @@ public struct SVGDocument: Sendable {
         body.append("<g clip-path=\"url(#\(Self.escaped(identifier)))\">")
     }
 
+    /// Ends the innermost group.
     public mutating func endGroup() {
         body.append("</g>")
     }
