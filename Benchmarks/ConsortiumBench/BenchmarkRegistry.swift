@@ -1,9 +1,11 @@
 /// Every benchmark, one line each; each lives in its own file.
 enum BenchmarkRegistry {
     static let all: [Benchmark] = [
-        leastSquaresBenchmark,
         csvReadBenchmark,
         indicatorsDSRBenchmark,
+        inequalityEnglandBenchmark,
+        leastSquaresBenchmark,
+        budgetsEnglandBenchmark,
         synthBenchmark,
         benchmarkEnglandBenchmark,
     ]

@@ -11,6 +11,11 @@ public struct TOMLKeyLocator {
     public struct Position: Equatable, Sendable {
         public var line: Int
         public var column: Int
+
+        public init(line: Int, column: Int) {
+            self.line = line
+            self.column = column
+        }
     }
 
     private var positions: [[String]: Position] = [:]

@@ -52,11 +52,11 @@ private let files = [
         try? FileManager.default.removeItem(atPath: first)
         try? FileManager.default.removeItem(atPath: (second as NSString).deletingLastPathComponent)
     }
-    let one = try run(["synth", "--scale", "consortium", "--seed", "11", "--out-dir", first])
-    let two = try run(["synth", "--seed", "11", "--out-dir", second])
+    let one = try run(["synth", "--scale", "consortium", "--seed", "11", "--out-dir", first, "--persons", "2000"])
+    let two = try run(["synth", "--seed", "11", "--persons", "2000", "--out-dir", second])
     #expect(one.status == 0 && two.status == 0, "\(one.standardError)\(two.standardError)")
     #expect(one.standardOutput.isEmpty && one.standardError.isEmpty)
-    for name in files {
+    for name in files + ["persons.csv", "persons_model.csv"] {
         let a = try Data(contentsOf: URL(fileURLWithPath: first + "/" + name))
         let b = try Data(contentsOf: URL(fileURLWithPath: second + "/" + name))
         #expect(!a.isEmpty && a == b, "\(name)")
@@ -65,6 +65,8 @@ private let files = [
     // 40 practices and a header.
     #expect(practices.split(separator: "\n").count == 41)
     #expect(practices.hasPrefix("practice_code,practice_name,consortium_code,"))
+    let persons = try String(contentsOfFile: first + "/persons.csv", encoding: .utf8)
+    #expect(persons.split(separator: "\n").count == 2_001)
 }
 
 @Test func synthDifferentSeedsDiffer() throws {
@@ -83,6 +85,7 @@ private let files = [
     #expect(unknown.status == 64)
     #expect(unknown.standardError.contains("--scale must be one of: consortium, england"))
     #expect(try run(["synth", "--out-dir", temporaryFolder("f")]).status == 64)
+    #expect(try run(["synth", "--seed", "1", "--persons", "-5", "--out-dir", temporaryFolder("h")]).status == 64)
 }
 
 @Test func synthReportsAnOutputFolderThatCannotBeCreatedWithExitCode73() throws {

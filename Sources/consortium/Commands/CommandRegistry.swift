@@ -3,8 +3,11 @@ import ArgumentParser
 /// The commands of the CLI, in the order `--help` lists them.
 enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
-        IndicatorsCommand.self,
+        BudgetsCommand.self,
         SynthCommand.self,
+        IndicatorsCommand.self,
+        InequalityCommand.self,
+        NeedsCommand.self,
         BenchmarkCommand.self,
         PeersCommand.self,
     ]
