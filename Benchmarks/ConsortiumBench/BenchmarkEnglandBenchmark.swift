@@ -8,7 +8,8 @@ import Foundation
 ///
 /// Options: `--practices N` (6500), `--indicators N` (50), `--features N` (20), `--peer-count K`
 /// (10), `--seed S` (20250901), `--repetitions R` (5), `--only statistics|peers` (both by default). Prints the median times, the time per
-/// organisation-indicator, exact against normal funnel limits and Mahalanobis against Euclidean
+/// organisation-indicator, the processor seconds per run (all threads; they do not depend on what
+/// else the machine is doing), exact against normal funnel limits and Mahalanobis against Euclidean
 /// peers as ratios measured in the same run, and the peak resident memory.
 let benchmarkEnglandBenchmark = Benchmark(
     name: "benchmark-england",
@@ -28,10 +29,11 @@ let benchmarkEnglandBenchmark = Benchmark(
 
     var exactMedian = 0.0
     var peersMedian = 0.0
+    var processorSeconds = 0.0
     if only != "peers" {
     var outliers = 0
     var phiAbove = 0
-    let exact = try Timing.measure(repetitions: repetitions) {
+    let (exact, exactCPU) = try measuredWithProcessorTime(repetitions: repetitions) {
         outliers = 0
         phiAbove = 0
         for counts in generated.indicators {
@@ -40,33 +42,45 @@ let benchmarkEnglandBenchmark = Benchmark(
             if result.dispersion.model != .none { phiAbove += 1 }
         }
     }
-    print("statistics, exact funnels:  \(exact.summary); \(String(format: "%.2f", exact.median / Double(cells) * 1e6)) µs per organisation-indicator")
+    print("statistics, exact funnels:  \(exact.summary); \(String(format: "%.2f", exact.median / Double(cells) * 1e6)) µs per organisation-indicator; processor \(String(format: "%.3f", exactCPU)) s per run")
     print("  \(phiAbove) of \(indicatorCount) indicators over-dispersed; \(outliers) organisation-indicators outside the adjusted 99.8% limits")
-    let normal = try Timing.measure(repetitions: repetitions) {
+    let (normal, normalCPU) = try measuredWithProcessorTime(repetitions: repetitions) {
         for counts in generated.indicators {
             _ = try IndicatorBenchmark.run(counts, settings: BenchmarkSettings(funnelMethod: .normal))
         }
     }
-    print("statistics, normal funnels: \(normal.summary)")
+    print("statistics, normal funnels: \(normal.summary); processor \(String(format: "%.3f", normalCPU)) s per run")
     print(String(format: "  exact / normal: %.2fx", exact.median / normal.median))
     exactMedian = exact.median
+    processorSeconds += exactCPU
     }
     if only != "statistics" {
 
     var peerRows = 0
-    let mahalanobis = try Timing.measure(repetitions: repetitions) {
+    let (mahalanobis, mahalanobisCPU) = try measuredWithProcessorTime(repetitions: repetitions) {
         peerRows = try PeerGroups.nearest(features: generated.features, metric: .mahalanobis, count: peerCount).count
     }
-    print("peers (Mahalanobis, k = \(peerCount)): \(mahalanobis.summary); \(peerRows) rows")
-    let euclidean = try Timing.measure(repetitions: repetitions) {
+    print("peers (Mahalanobis, k = \(peerCount)): \(mahalanobis.summary); processor \(String(format: "%.3f", mahalanobisCPU)) s per run; \(peerRows) rows")
+    let (euclidean, euclideanCPU) = try measuredWithProcessorTime(repetitions: repetitions) {
         _ = try PeerGroups.nearest(features: generated.features, metric: .euclidean, count: peerCount)
     }
-    print("peers (Euclidean):   \(euclidean.summary)")
+    print("peers (Euclidean):   \(euclidean.summary); processor \(String(format: "%.3f", euclideanCPU)) s per run")
     print(String(format: "  Mahalanobis / Euclidean: %.2fx", mahalanobis.median / euclidean.median))
     peersMedian = mahalanobis.median
+    processorSeconds += mahalanobisCPU
     }
-    if only == nil { print(String(format: "statistics + peers: %.3f s (median each)", exactMedian + peersMedian)) }
+    if only == nil {
+        print(String(format: "statistics + peers: %.3f s wall (median each), %.3f processor seconds", exactMedian + peersMedian, processorSeconds))
+    }
     print(String(format: "peak resident memory: %.0f MiB", peakResidentMemoryMiB()))
+}
+
+/// Times `work` with `Timing.measure` and also returns the processor seconds per run (the warm-up
+/// run included in the average).
+private func measuredWithProcessorTime(repetitions: Int, _ work: () throws -> Void) rethrows -> (Timing, Double) {
+    let before = processCPUSeconds()
+    let timing = try Timing.measure(repetitions: repetitions, work)
+    return (timing, (processCPUSeconds() - before) / Double(max(1, repetitions) + 1))
 }
 
 private enum BenchmarkEnglandOptions {
