@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "TablesTests", dependencies: ["Tables"]),
         .testTarget(name: "PopulationTests", dependencies: ["Population", "Tables"], exclude: ["Reference"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Tables", "Statistics"], exclude: ["Reference"]),
-        .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Indicators", "Tables"]),
+        .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Indicators", "Tables"], exclude: ["Reference"]),
         .testTarget(name: "ApportionmentTests", dependencies: ["Apportionment"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Tables"]),
         .testTarget(name: "InequalityTests", dependencies: ["Inequality", "Tables", "Population", "Linear"], exclude: ["Reference"]),

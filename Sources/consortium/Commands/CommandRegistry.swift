@@ -9,5 +9,7 @@ enum CommandRegistry {
         InequalityCommand.self,
         PremiumCommand.self,
         NeedsCommand.self,
+        BenchmarkCommand.self,
+        PeersCommand.self,
     ]
 }
