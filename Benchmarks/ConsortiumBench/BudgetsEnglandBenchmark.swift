@@ -71,12 +71,6 @@ let budgetsEnglandBenchmark = Benchmark(
 }
 
 /// CPU time used by this process so far (user + system), in seconds.
-private func processCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
 /// Writes the benchmark's synthetic inputs (seeded, so every run reads the same files).
 enum BudgetsEnglandInputs {
     struct Sizes {

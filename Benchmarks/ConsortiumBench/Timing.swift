@@ -40,3 +40,11 @@ struct Benchmark {
     let summary: String
     let run: ([String]) throws -> Void
 }
+
+/// CPU seconds used by this process so far (user + system, all threads), for figures that should
+/// not depend on what else the machine is doing.
+func processCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}

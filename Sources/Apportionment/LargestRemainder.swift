@@ -55,6 +55,15 @@ public enum LargestRemainder {
         return units
     }
 
+    /// Splits `total` (≥ 0) into whole parts proportional to `weights` (≥ 0, with a positive sum):
+    /// the quotas are total·wᵢ/Σw, apportioned as above with ties to the lower index.
+    public static func apportion(total: Int, weights: [Double]) -> [Int] {
+        precondition(total >= 0)
+        let sum = weights.reduce(0, +)
+        precondition(sum > 0 && weights.allSatisfy { $0 >= 0 }, "LargestRemainder: weights must be >= 0 with a positive sum")
+        return apportion(quotas: weights.map { Double(total) * $0 / sum }, total: total)
+    }
+
     /// The rank of each code in byte order: rank 0 is the smallest code. Used as `tieRank` so
     /// that equal remainders are broken by code.
     public static func ranks(ofCodes codes: [String]) -> [Int] {

@@ -13,7 +13,8 @@ public enum CSVValue: Sendable, Equatable {
     case wholeNumber(Int)
     /// Pounds from whole pence, always with two decimals (`-12.05`).
     case pence(Int)
-    /// Pounds rounded half away from zero to the penny, with two decimals.
+    /// Pounds rounded half away from zero to the penny (judged on the exact value of the Double),
+    /// with two decimals.
     case money(Double)
     /// An empty field.
     case missing
@@ -71,20 +72,25 @@ public final class CSVWriter {
     }
 
     /// Finishes the output: flushes, closes and renames the temporary file over the destination
-    /// (or prints everything to standard output).
+    /// (or prints everything to standard output). On failure nothing is left behind.
     public func commit() throws {
-        if let destination, let temporaryPath {
-            try flush()
-            if fsync(descriptor) != 0 || close(descriptor) != 0 {
+        do {
+            if let destination, let temporaryPath {
+                try flush()
+                if fsync(descriptor) != 0 || close(descriptor) != 0 {
+                    descriptor = -1
+                    throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot write the output file: \(String(cString: strerror(errno)))")
+                }
                 descriptor = -1
-                throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot write the output file: \(String(cString: strerror(errno)))")
+                if rename(temporaryPath, destination) != 0 {
+                    throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot create the output file: \(String(cString: strerror(errno)))")
+                }
+            } else {
+                try writeAll(descriptor: 1, name: "standard output")
             }
-            descriptor = -1
-            if rename(temporaryPath, destination) != 0 {
-                throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot create the output file: \(String(cString: strerror(errno)))")
-            }
-        } else {
-            try writeAll(descriptor: 1, name: "standard output")
+        } catch {
+            discard()
+            throw error
         }
         committed = true
     }
@@ -150,22 +156,67 @@ public final class CSVWriter {
                 bytes.append(contentsOf: text.utf8)
             }
         case .number(let number):
-            if number.isFinite { bytes.append(contentsOf: Table.formatNumber(number).utf8) }
+            if number == number.rounded() && abs(number) < 1e15 {
+                appendDigits(Int(number), to: &bytes)
+            } else if number.isFinite {
+                bytes.append(contentsOf: number.description.utf8)
+            }
         case .wholeNumber(let number):
-            bytes.append(contentsOf: String(number).utf8)
+            appendDigits(number, to: &bytes)
         case .pence(let pence):
             appendPence(pence, to: &bytes)
         case .money(let pounds):
-            if pounds.isFinite { appendPence(Int((pounds * 100).rounded(.toNearestOrAwayFromZero)), to: &bytes) }
+            if pounds.isFinite { appendPence(roundedPence(pounds), to: &bytes) }
         case .missing:
             break
+        }
+    }
+
+    /// The whole number of pence nearest to the exact value of `pounds` × 100, halves away from
+    /// zero. The product `pounds * 100` is itself rounded (2.675 is stored as 2.67499999999999982…,
+    /// but 2.675 * 100 rounds to exactly 267.5), so the halfway test uses a fused multiply-add:
+    /// fma(pounds, 100, -h) is rounded once, so its sign is the sign of the exact difference
+    /// between pounds × 100 and the candidate halfway point h.
+    static func roundedPence(_ pounds: Double) -> Int {
+        let magnitude = pounds.magnitude
+        let scaled = magnitude * 100
+        var pence: Double
+        if scaled >= 0x1p52 {
+            pence = scaled // every Double from 2^52 up is a whole number
+        } else {
+            let lower = scaled.rounded(.down)
+            let difference = (-(lower + 0.5)).addingProduct(magnitude, 100)
+            pence = difference >= 0 ? lower + 1 : lower
+        }
+        if pounds < 0 { pence = -pence }
+        return Int(pence)
+    }
+
+    /// Appends the decimal digits of `value` (with a minus sign when negative), as `String(value)`
+    /// spells it, without making a String.
+    static func appendDigits(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(45) }
+        appendDigits(magnitude: value.magnitude, to: &bytes)
+    }
+
+    static func appendDigits(magnitude: UInt, to bytes: inout [UInt8]) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0) // room for the 20 digits of UInt.max
+        var count = 0
+        var rest = magnitude
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                count += 1
+                buffer[24 - count] = UInt8(48 + rest % 10)
+                rest /= 10
+            } while rest != 0
+            bytes.append(contentsOf: buffer[(24 - count)...])
         }
     }
 
     static func appendPence(_ pence: Int, to bytes: inout [UInt8]) {
         let magnitude = pence.magnitude
         if pence < 0 { bytes.append(45) }
-        bytes.append(contentsOf: String(magnitude / 100).utf8)
+        appendDigits(magnitude: magnitude / 100, to: &bytes)
         bytes.append(46)
         let fraction = magnitude % 100
         bytes.append(UInt8(48 + fraction / 10))

@@ -6,17 +6,10 @@ import Darwin
 
 /// Strict parsers for numbers written in CSV fields, working on raw bytes.
 ///
-/// Decimal numbers are converted with correct rounding: the common case (at most 19 significant
-/// digits, a power of ten within 10^±22) is exact by Clinger's fast path (the digits fit a
-/// UInt64 exactly, 10^k is exact in a Double for k ≤ 22, and one IEEE multiplication or division
-/// rounds once); every other case is handed to the C library's `strtod`, which rounds correctly.
+/// Decimal numbers are converted with correct rounding (`DecimalToDouble`): at most 19
+/// significant digits go through Clinger's fast path or Eisel–Lemire; longer digit strings and
+/// the rare undecided cases are handed to the C library's `strtod`, which rounds correctly.
 public enum NumberParsing {
-    static let exactPowersOfTen: [Double] = (0...22).map { exponent in
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
-    }
-
     /// Parses `[+-]digits[.digits][(e|E)[+-]digits]` (digits may also start after the point) with
     /// the given grouping. Returns nil for anything else, including empty input.
     @inline(__always)
@@ -103,13 +96,7 @@ public enum NumberParsing {
         }
         if index != count { return nil }
         let decimalExponent = exponent - fractionDigits + droppedDigits
-        if exactDigits && mantissa <= (1 << 53) && decimalExponent >= -22 && decimalExponent <= 22 {
-            var value = Double(mantissa)
-            if decimalExponent < 0 {
-                value /= exactPowersOfTen[-decimalExponent]
-            } else {
-                value *= exactPowersOfTen[decimalExponent]
-            }
+        if exactDigits, let value = DecimalToDouble.convert(mantissa, decimalExponent, powers: DecimalToDouble.exactPowersOfTen) {
             return negative ? -value : value
         }
         return slowDecimal(start, count, grouping: grouping)

@@ -79,7 +79,8 @@ public struct Schema: Sendable {
 /// trimmed. Matching is otherwise exact (case-sensitive).
 public func normalisedHeaderName(_ name: String) -> String {
     var words: [Substring] = []
-    for word in name.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
+    // "\r\n" is one Character in Swift, so it is listed as well as "\r" and "\n".
+    for word in name.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" }) {
         words.append(word)
     }
     return words.joined(separator: " ")

@@ -18,8 +18,8 @@ public struct Table: Sendable {
     public let header: [String]
     public let rowCount: Int
     /// The physical line (1-based) on which each row starts.
-    public let lineNumbers: [Int]
-    let values: [String: ColumnValues]
+    public internal(set) var lineNumbers: [Int]
+    var values: [String: ColumnValues]
     /// The 1-based position in the file of each column taken, by its engine name.
     let positions: [String: Int]
 
@@ -97,6 +97,6 @@ public struct Table: Sendable {
     /// A number as the engine writes it: the shortest text that reads back to the same Double.
     public static func formatNumber(_ value: Double) -> String {
         if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        return value.description
     }
 }

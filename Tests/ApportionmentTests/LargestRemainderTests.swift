@@ -42,3 +42,14 @@ import Apportionment
         for index in 0..<count { #expect(abs(Double(units[index]) - quotas[index]) < 1.000001) }
     }
 }
+
+@Test func apportionmentByWeights() {
+    // 10 over three equal weights: 3 each, the spare unit to the first (ties to the lower index).
+    #expect(LargestRemainder.apportion(total: 10, weights: [1, 1, 1]) == [4, 3, 3])
+    // 7 × (0.5, 0.3, 0.2) = 3.5, 2.1, 1.4 → floors 3, 2, 1; remainders .5, .1, .4 → 4, 2, 1.
+    #expect(LargestRemainder.apportion(total: 7, weights: [0.5, 0.3, 0.2]) == [4, 2, 1])
+    #expect(LargestRemainder.apportion(total: 0, weights: [2, 3]) == [0, 0])
+    #expect(LargestRemainder.apportion(total: 5, weights: [0, 1, 0]) == [0, 5, 0])
+    let parts = LargestRemainder.apportion(total: 123_457, weights: (1...97).map { Double($0 * $0 % 13 + 1) })
+    #expect(parts.reduce(0, +) == 123_457)
+}

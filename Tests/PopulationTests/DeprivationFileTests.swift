@@ -2,8 +2,8 @@ import Testing
 import Tables
 @testable import Population
 
-// Expected figures: counted from the published files with pandas (script in
-// datasets/england-2022-23/README.md, "Checks"); the first data rows are quoted below.
+// Expected figures: counted from the published files with pandas (Reference/real_files_reference.py);
+// the first data rows are quoted below.
 
 @Test func deprivationRanksAndDecilesWithThousandsSeparators() throws {
     let areas = try IndicesOfDeprivation2019.readRanks(path: RealFiles.deprivationRanks, name: "ranks.csv")

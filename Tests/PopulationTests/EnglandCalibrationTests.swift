@@ -18,7 +18,8 @@ private func rounded(_ value: Double, _ places: Double) -> Double {
 }
 
 // Every constant of EnglandCalibration is recomputed here from the real files with the engine's
-// readers, so the generator's calibration cannot drift from the data it claims to follow.
+// readers, so the generator's calibration cannot drift from the data it claims to follow (the same
+// figures with pandas: Reference/real_files_reference.py).
 
 @Test func listSizeCalibrationIsTheRealDistribution() throws {
     let frame = try GeneralPracticePayments.read(path: RealFiles.payments).frame

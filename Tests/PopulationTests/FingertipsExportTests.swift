@@ -2,8 +2,8 @@ import Testing
 import Tables
 @testable import Population
 
-// Expected figures: the files themselves (rows quoted below), counted with pandas by the script in
-// datasets/england-2022-23/README.md ("Checks").
+// Expected figures: the files themselves (rows quoted below), counted with pandas by
+// Reference/real_files_reference.py.
 
 @Test func smokingPrevalenceExportKeepsCountsLimitsAndComparison() throws {
     let export = try FingertipsExport.read(path: RealFiles.smoking, name: "smoking.csv")

@@ -2,8 +2,8 @@ import Testing
 import Tables
 @testable import Population
 
-// Expected figures: the publisher's file itself, re-counted with pandas by the script in
-// datasets/england-2022-23/README.md ("Checks"), and the row of practice A81001 as printed there.
+// Expected figures: the publisher's file itself, re-counted with pandas by
+// Reference/real_files_reference.py, and the row of practice A81001 as printed there.
 
 @Test func paymentsFileReadsAsAPracticeFrame() throws {
     let payments = try GeneralPracticePayments.read(path: RealFiles.payments, name: "payments.csv")
@@ -50,6 +50,6 @@ import Tables
     #expect((0..<total.count).allSatisfy { total[$0] + deductions[$0] == net[$0] })
     // England total: £10,230,094,803.70 (pandas, summing the published pounds as exact decimals).
     #expect(total.reduce(0, +) == 1_023_009_480_370)
-    // 206 practices have 0 registered patients (closed or merged during the year): counted with pandas.
+    // 206 practices have 0 registered patients (closed or merged during the year): real_files_reference.py.
     #expect(payments.frame.attribute("registered_patients")!.filter { $0 == 0 }.count == 206)
 }

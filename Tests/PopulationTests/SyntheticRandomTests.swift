@@ -171,13 +171,3 @@ func binomialDrawsFollowTheBinomialDistribution(trials: Int, probability: Double
     #expect(faces.allSatisfy { abs($0 - 10_000) < 500 })
 }
 
-@Test func largestRemainderApportionment() {
-    // 10 over three equal weights: 3 each, the spare unit to the first (ties to the lower index).
-    #expect(Apportionment.largestRemainder(total: 10, weights: [1, 1, 1]) == [4, 3, 3])
-    // 7 × (0.5, 0.3, 0.2) = 3.5, 2.1, 1.4 → floors 3, 2, 1; remainders .5, .1, .4 → 4, 2, 1.
-    #expect(Apportionment.largestRemainder(total: 7, weights: [0.5, 0.3, 0.2]) == [4, 2, 1])
-    #expect(Apportionment.largestRemainder(total: 0, weights: [2, 3]) == [0, 0])
-    #expect(Apportionment.largestRemainder(total: 5, weights: [0, 1, 0]) == [0, 5, 0])
-    let parts = Apportionment.largestRemainder(total: 123_457, weights: (1...97).map { Double($0 * $0 % 13 + 1) })
-    #expect(parts.reduce(0, +) == 123_457)
-}

@@ -37,13 +37,3 @@ private func read(_ text: String, _ schema: Schema, name: String = "t.csv") thro
     let plain = Schema([ColumnSpec("rank", .wholeNumber())])
     #expect(throws: DataError.self) { try read("rank\n\"29,199\"\n", plain) }
 }
-
-@Test func writerQuotesAndFormats() {
-    #expect(CSVWriter.format(.number(0.1)) == "0.1")
-    #expect(CSVWriter.format(.number(12)) == "12")
-    #expect(CSVWriter.format(.pence(-1205)) == "-12.05")
-    // 2.675 is stored as 2.67499999999999982236431605997495353221893310546875, so it rounds down.
-    #expect(CSVWriter.format(.money(2.675)) == "2.67")
-    #expect(CSVWriter.format(.money(-0.125)) == "-0.13")
-    #expect(CSVWriter.format(.text("a,\"b\"")) == "\"a,\"\"b\"\"\"")
-}

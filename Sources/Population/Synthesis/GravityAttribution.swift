@@ -1,3 +1,4 @@
+import Apportionment
 /// Splits each small area's registered patients among nearby practices with a doubly
 /// constrained gravity model (Wilson, *Entropy in urban and regional modelling*, 1970; fitted by
 /// iterative proportional fitting, Furness's method):
@@ -72,7 +73,7 @@ struct GravityAttribution {
         for area in 0..<areas.count where patients[area] > 0 {
             var weights = (0..<k).map { practiceFactor[candidates[area * k + $0]] * decay[area * k + $0] }
             if !weights.contains(where: { $0 > 0 }) { weights = Array(repeating: 1, count: k) }
-            let parts = Apportionment.largestRemainder(total: patients[area], weights: weights)
+            let parts = LargestRemainder.apportion(total: patients[area], weights: weights)
             for slot in 0..<k where parts[slot] > 0 {
                 flows.append(Flow(practice: candidates[area * k + slot], area: area, patients: parts[slot]))
             }

@@ -45,7 +45,9 @@ public struct SyntheticArea: Hashable, Sendable {
     public let locality: String
     public let x: Double
     public let y: Double
-    /// Latent deprivation, about standard normal across England (higher = more deprived).
+    /// Latent deprivation (higher = more deprived): at the England scale the normal score of the
+    /// area's rank, Φ⁻¹(1 − (rank − ½)/32,844); at the consortium scale the value drawn on the map,
+    /// on the same scale.
     public let deprivation: Double
     /// IMD-like score: 17.4·exp(0.741 z), tail above 60 compressed to 60 + 35(1 − e^−(s−60)/35),
     /// rounded to 3 decimals (the lognormal matches IMD 2019's LSOA median ≈ 17.4 and decile
@@ -54,8 +56,8 @@ public struct SyntheticArea: Hashable, Sendable {
     /// Rank among England's 32,844 areas, 1 = most deprived (England scale: the exact rank of the
     /// score; consortium scale: the England-equivalent rank 1 + ⌊Φ(−z)·32,844⌋).
     public let imdRank: Int
-    /// ⌊…⌋ tenths of the ranking as in IMD 2019: rank r is in decile d when
-    /// ⌊N(d−1)/10⌋ < r ≤ ⌊Nd/10⌋, N = 32,844.
+    /// Tenths of the ranking as in IMD 2019: rank r is in decile d when ⌊N(d−1)/10⌋ < r ≤ ⌊Nd/10⌋,
+    /// N = 32,844 (1 = most deprived tenth).
     public let imdDecile: Int
     /// Patients of the data set's practices living in the area (Σ of its attribution).
     public let registeredPatients: Int

@@ -14,6 +14,10 @@ import Tables
 /// | indicator_band_rates.csv | indicator_id, age_band, rate (the true model's band rates) |
 /// | achievement.csv | practice_code, measure_id, numerator, denominator, exceptions |
 /// | measure_definitions.csv | measure_id, measure_name, eligibility, sex, base_achievement, exception_rate, deprivation_effect |
+///
+/// and, with `writePersons`, persons.csv (person_id, practice_code, lsoa_code, sex, age, age_band,
+/// diabetes, hypertension, copd, asthma, depression, area_imd_score, cost) and persons_model.csv
+/// (term, coefficient: `SyntheticPersonModel`).
 public enum SyntheticDatasetWriter {
     /// The files written, in order.
     public static let fileNames = [
@@ -150,5 +154,35 @@ public enum SyntheticDatasetWriter {
         try measures.commit()
         written.append(("measure_definitions.csv", measures.rowsWritten))
         return written
+    }
+
+    /// Writes persons.csv with `count` persons (`SyntheticDataset.forEachPerson`) and
+    /// persons_model.csv with the true coefficients; returns the rows written per file.
+    @discardableResult
+    public static func writePersons(_ dataset: SyntheticDataset, count: Int, toFolder folder: String) throws -> [(file: String, rows: Int)] {
+        func path(_ name: String) -> String { folder.hasSuffix("/") ? folder + name : folder + "/" + name }
+        let bandLabels = dataset.lists.bands.bands.map(\.label)
+        let persons = try CSVWriter(path: path("persons.csv"), header: [
+            "person_id", "practice_code", "lsoa_code", "sex", "age", "age_band",
+        ] + SyntheticPersonModel.conditionColumns + ["area_imd_score", "cost"])
+        let conditionCount = SyntheticPersonModel.conditionColumns.count
+        var row = [CSVValue](repeating: .missing, count: 8 + conditionCount)
+        try dataset.forEachPerson(count: count) { person in
+            row[0] = .text("P" + SyntheticGenerator.digits(person.number, 7))
+            row[1] = .text(dataset.practices[person.practice].code)
+            row[2] = .text(dataset.areas[person.area].code)
+            row[3] = .text(person.sex.label)
+            row[4] = .wholeNumber(person.age)
+            row[5] = .text(bandLabels[person.band])
+            for k in 0..<conditionCount { row[6 + k] = .wholeNumber(person.conditions[k] ? 1 : 0) }
+            row[6 + conditionCount] = .number(dataset.areas[person.area].imdScore)
+            row[7 + conditionCount] = .money(person.cost)
+            try persons.write(row)
+        }
+        try persons.commit()
+        let model = try CSVWriter(path: path("persons_model.csv"), header: ["term", "coefficient"])
+        for term in SyntheticPersonModel.terms { try model.write([.text(term.term), .number(term.coefficient)]) }
+        try model.commit()
+        return [("persons.csv", persons.rowsWritten), ("persons_model.csv", model.rowsWritten)]
     }
 }

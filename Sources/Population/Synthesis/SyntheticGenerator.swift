@@ -1,3 +1,4 @@
+import Apportionment
 /// Builds a `SyntheticDataset`: structure, maps, areas, practices, attribution, lists.
 ///
 /// Random streams (see `SyntheticRandom`): 1 structure; 10,000 + c list-size targets of
@@ -73,12 +74,12 @@ struct SyntheticGenerator {
     private func englandPlans(_ random: inout SyntheticRandom) -> ([SyntheticRegion], [ConsortiumPlan]) {
         let calibration = EnglandCalibration.regions
         let regions = calibration.enumerated().map { SyntheticRegion(code: "XR\($0.offset + 1)", name: "\($0.element.name) (synthetic)") }
-        let regionPractices = Apportionment.largestRemainder(total: 6_500, weights: calibration.map { Double($0.practices) })
+        let regionPractices = LargestRemainder.apportion(total: 6_500, weights: calibration.map { Double($0.practices) })
         var plans: [ConsortiumPlan] = []
         for (region, entry) in calibration.enumerated() {
             let minimum = 9
             let weights = (0..<entry.consortia).map { _ in random.logNormal(logMedian: 0, sigma: 0.5) }
-            let sizes = Apportionment.largestRemainder(total: regionPractices[region] - minimum * entry.consortia, weights: weights)
+            let sizes = LargestRemainder.apportion(total: regionPractices[region] - minimum * entry.consortia, weights: weights)
             for size in sizes {
                 let number = plans.count + 1
                 var targetRandom = SyntheticRandom(seed: seed, stream: 10_000 + UInt64(plans.count))
@@ -87,7 +88,7 @@ struct SyntheticGenerator {
                                             region: region, practiceTargets: targets, areaCount: 0, layout: nil))
             }
         }
-        let areaCounts = Apportionment.largestRemainder(total: EnglandCalibration.smallAreas, weights: plans.map { $0.practiceTargets.reduce(0, +) })
+        let areaCounts = LargestRemainder.apportion(total: EnglandCalibration.smallAreas, weights: plans.map { $0.practiceTargets.reduce(0, +) })
         for index in plans.indices { plans[index].areaCount = areaCounts[index] }
         return (regions, plans)
     }
@@ -100,7 +101,7 @@ struct SyntheticGenerator {
         // Groups: the settlements, then the countryside (index settlements.count).
         let groupCount = settlements.count + 1
         let shares = settlements.map(\.areaShare) + [layout.ruralShare]
-        let groupAreas = Apportionment.largestRemainder(total: areaCount, weights: shares)
+        let groupAreas = LargestRemainder.apportion(total: areaCount, weights: shares)
         var areaGroup: [Int] = []
         var areaWeight: [Double] = []
         for group in 0..<groupCount {
@@ -133,7 +134,7 @@ struct SyntheticGenerator {
         let others = (0..<groupCount).map { group -> Double in
             campusGroups.contains(group) ? 0 : Double(groupAreas[group])
         }
-        let perGroup = Apportionment.largestRemainder(total: targets.count - campusGroups.count, weights: others)
+        let perGroup = LargestRemainder.apportion(total: targets.count - campusGroups.count, weights: others)
         var groupOfPractice: [Int] = campusGroups
         for group in 0..<groupCount { groupOfPractice += repeatElement(group, count: perGroup[group]) }
         let areasOfGroup = (0..<groupCount).map { group in areaGroup.indices.filter { areaGroup[$0] == group } }
@@ -153,7 +154,7 @@ struct SyntheticGenerator {
         }
 
         let totalPatients = Int(practiceTargets.reduce(0, +).rounded())
-        result.areaPatients = Apportionment.largestRemainder(total: totalPatients, weights: areaWeight)
+        result.areaPatients = LargestRemainder.apportion(total: totalPatients, weights: areaWeight)
         let campusSet = Set(campusGroups)
         result.flows = GravityAttribution.flows(
             areas: zip(result.areaX, result.areaY).map { GravityAttribution.Point(x: $0, y: $1) }, patients: result.areaPatients,
@@ -194,15 +195,11 @@ struct SyntheticGenerator {
 
     private func assemble(regions: [SyntheticRegion], consortia: [SyntheticConsortium], drawn: [DrawnConsortium]) -> SyntheticDataset {
         // Areas: scores, then ranks and deciles across all areas.
-        var areaConsortium: [Int] = []
         var areaOffset: [Int] = []
         var latent: [Double] = []
-        for (consortium, map) in drawn.enumerated() {
+        for map in drawn {
             areaOffset.append(latent.count)
-            for z in map.areaDeprivation {
-                areaConsortium.append(consortium)
-                latent.append(z)
-            }
+            latent += map.areaDeprivation
         }
         // England: latent deprivation is replaced by the normal score of its rank, so that the
         // scores of the 32,844 areas follow the calibrated distribution exactly.
@@ -341,7 +338,7 @@ struct SyntheticGenerator {
             }
             return sizeIndex == counts.count - 1 ? Double(13 + random.nextInt(below: 6)) : Double(sizeIndex + 1)
         }
-        var sizes = Apportionment.largestRemainder(total: ordered.count, weights: drawnSizes)
+        var sizes = LargestRemainder.apportion(total: ordered.count, weights: drawnSizes)
         sizes = sizes.filter { $0 > 0 }
         var result: [[Int]] = []
         var start = 0
@@ -374,7 +371,7 @@ struct SyntheticGenerator {
                 weights[band] = share * male
                 weights[19 + band] = share * (1 - male)
             }
-            counts += Apportionment.largestRemainder(total: practice.registeredPatients, weights: weights)
+            counts += LargestRemainder.apportion(total: practice.registeredPatients, weights: weights)
         }
         return RegisteredLists(bands: .nineteenBands, practiceCodes: practices.map(\.code), counts: counts)
     }

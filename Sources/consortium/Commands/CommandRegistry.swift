@@ -6,5 +6,11 @@ enum CommandRegistry {
         BudgetsCommand.self,
         PbraCommand.self,
         SynthCommand.self,
+        IndicatorsCommand.self,
+        InequalityCommand.self,
+        PremiumCommand.self,
+        NeedsCommand.self,
+        BenchmarkCommand.self,
+        PeersCommand.self,
     ]
 }

@@ -14,6 +14,8 @@ struct SynthCommand: ParsableCommand {
 
         --scale consortium: one consortium, Exampleshire (40 practices, 300 small areas, 12 indicators). --scale england: 6,500 practices in 106 consortia and 7 regions, about 62 million patients, 32,844 small areas and 50 indicators (about 6 million indicator rows), calibrated to the real 2022/23 frame.
 
+        --persons N adds persons.csv: N registered patients drawn at random with practice, area, sex, age, five conditions and a yearly cost, and persons_model.csv with the true coefficients (cost has expectation intercept + age band + female + conditions + 6 × area IMD score).
+
         The same seed gives byte-identical files on every machine: the generator has its own portable random numbers and arithmetic.
 
         Example:
@@ -30,9 +32,15 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "Folder to write the files into; created if it does not exist.")
     var outDir: String
 
+    @Option(help: "Also write persons.csv with this many persons (conditions and a yearly cost from a documented true model, for person-based regression) and persons_model.csv with its coefficients. 0: no persons file.")
+    var persons: Int = 0
+
     func validate() throws {
         guard SynthesisScale(rawValue: scale) != nil else {
             throw ValidationError("--scale must be one of: \(SynthesisScale.allCases.map(\.rawValue).joined(separator: ", ")); found \"\(scale)\"")
+        }
+        guard persons >= 0 && persons <= 100_000_000 else {
+            throw ValidationError("--persons must be a whole number from 0 to 100000000; found \(persons)")
         }
     }
 
@@ -45,6 +53,7 @@ struct SynthCommand: ParsableCommand {
             }
             let dataset = SyntheticDataset.generate(scale: SynthesisScale(rawValue: scale)!, seed: seed)
             try SyntheticDatasetWriter.write(dataset, toFolder: outDir)
+            if persons > 0 { try SyntheticDatasetWriter.writePersons(dataset, count: persons, toFolder: outDir) }
         }
     }
 }

@@ -1,0 +1,56 @@
+import Statistics
+import Tables
+
+extension IndicatorComputation {
+    /// The results, one per group in order of first appearance (life expectancy: one per group
+    /// and requested age). Errors found only now (a band of the standard without a row, a zero
+    /// population, a stratum without a reference rate, overlapping bands) name the file and line.
+    public func finish() throws -> IndicatorResults {
+        let levels = request.confidence
+        var results: [IndicatorResult] = []
+        if let setup {
+            results.reserveCapacity(groups.count * (request.statistic == .lifeExpectancy ? request.ages.count : 1))
+            switch request.statistic {
+            case .proportion, .rate:
+                for group in 0..<groups.count {
+                    let numerator = numeratorSums[group]
+                    let denominator = denominatorSums[group]
+                    let estimate = request.statistic == .proportion
+                        ? Proportions.wilson(numerator: numerator, denominator: denominator, confidence: levels, multiplier: request.multiplier)
+                        : CrudeRates.rate(count: numerator, denominator: denominator, confidence: levels, multiplier: request.multiplier)
+                    results.append(result(group: group, measures: [numerator, denominator], count: numerator, estimate: estimate))
+                }
+            case .mean:
+                for group in 0..<groups.count {
+                    let sample = samples[group]
+                    results.append(result(group: group, measures: [sample.sum, Double(sample.count), sample.standardDeviation],
+                                          count: Double(sample.count), estimate: Means.studentT(sample, confidence: levels)))
+                }
+            case .dsr:
+                results = try directlyStandardisedRates(setup: setup)
+            case .isratio, .israte:
+                results = try indirectlyStandardised(setup: setup)
+            case .lifeExpectancy:
+                results = try lifeExpectancies(setup: setup)
+            }
+        }
+        return IndicatorResults(statistic: request.statistic, groupingColumns: setup?.grouping ?? [], confidence: levels,
+                                results: results, skippedRows: skippedRows)
+    }
+
+    /// A group's result with the request's label, blanked when `count` is under the suppression
+    /// threshold (an earlier reason is kept).
+    func result(group: Int, measures: [Double?], count: Double, estimate: IndicatorEstimate, age: Int? = nil) -> IndicatorResult {
+        var estimate = estimate
+        if let threshold = request.suppressBelow, count < threshold, estimate.suppression == nil {
+            estimate = estimate.suppressed("count below \(IndicatorStatistic.plainNumber(threshold))")
+        }
+        let statistic = age == nil ? statisticLabel : request.statistic.label(multiplier: request.multiplier, age: age)
+        return IndicatorResult(groupValues: Array(groups.values(of: group)), measures: measures, statistic: statistic, estimate: estimate)
+    }
+
+    /// A bad-data error about a whole group, at the line of its first row.
+    func groupError(_ setup: Setup, group: Int, _ message: String) -> DataError {
+        DataError(.badData, at: SourceLocation(file: setup.source, line: groups.firstLines[group]), "\(describe(group: group)): \(message)")
+    }
+}

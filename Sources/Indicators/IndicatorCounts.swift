@@ -1,0 +1,79 @@
+import Tables
+
+/// A chunk of indicator input rows as read from a file (canonical layout or a Fingertips export),
+/// with the typed columns the statistics use and the table kept for error locations.
+///
+/// Read a file with `TableReader(path:schema: IndicatorCounts.schema)` (whole or in chunks) and
+/// wrap each `Table` in `IndicatorCounts(table:)`.
+public struct IndicatorCounts: Sendable {
+    /// The columns taken from either layout: the identity columns (text; `org_code` and
+    /// `indicator_id` required and non-empty), and `numerator`, `denominator`, `value` as numbers
+    /// that may be empty (Fingertips leaves a cell empty where a figure is missing; what to do with
+    /// such rows is the caller's `MissingValuePolicy`).
+    public static let schema = Schema([
+        ColumnSpec(IndicatorColumn.indicatorID.name, aliases: [IndicatorColumn.indicatorID.fingertipsName]),
+        ColumnSpec(IndicatorColumn.orgCode.name, aliases: [IndicatorColumn.orgCode.fingertipsName]),
+        ColumnSpec(IndicatorColumn.areaType.name, aliases: [IndicatorColumn.areaType.fingertipsName], optional: true, allowsEmpty: true),
+        ColumnSpec(IndicatorColumn.period.name, aliases: [IndicatorColumn.period.fingertipsName], optional: true, allowsEmpty: true),
+        ColumnSpec(IndicatorColumn.sex.name, aliases: [IndicatorColumn.sex.fingertipsName], optional: true, allowsEmpty: true),
+        ColumnSpec(IndicatorColumn.ageBand.name, aliases: [IndicatorColumn.ageBand.fingertipsName], optional: true, allowsEmpty: true),
+        ColumnSpec(IndicatorColumn.group.name, aliases: [IndicatorColumn.group.fingertipsName], optional: true, allowsEmpty: true),
+        ColumnSpec("numerator", .decimal(), aliases: ["Count"], optional: true, allowsEmpty: true),
+        ColumnSpec("denominator", .decimal(), aliases: ["Denominator"], optional: true, allowsEmpty: true),
+        ColumnSpec("value", .decimal(), aliases: ["Value"], optional: true, allowsEmpty: true),
+    ])
+
+    public let table: Table
+    public let layout: IndicatorLayout
+
+    /// Wraps a table read with `schema`; recognises its layout from the header.
+    public init(table: Table) throws {
+        self.table = table
+        layout = try IndicatorLayout.detect(header: table.header, source: table.source)
+    }
+
+    public var rowCount: Int { table.rowCount }
+
+    /// Whether the input has the identity column.
+    public func has(_ column: IndicatorColumn) -> Bool { table.has(column.name) }
+
+    /// The values of an identity column, `sex` normalised to `M`/`F` where it names one
+    /// (`male`, `Female`, …); other values (`Persons`) are kept as written.
+    public func text(_ column: IndicatorColumn) -> [String] {
+        let values = table.text(column.name)
+        return column == .sex ? values.map(IndicatorCounts.normalisedSex) : values
+    }
+
+    /// `M` for male, `F` for female (any letter case, or the word); anything else unchanged.
+    public static func normalisedSex(_ label: String) -> String {
+        switch label {
+        case "M", "F": return label
+        default:
+            switch label.lowercased() {
+            case "m", "male": return "M"
+            case "f", "female": return "F"
+            default: return label
+            }
+        }
+    }
+
+    /// The header name of a column in this input's layout, for messages.
+    public func headerName(of column: String) -> String {
+        guard layout == .fingertips else { return column }
+        if let identity = IndicatorColumn(rawValue: column) { return identity.fingertipsName }
+        switch column {
+        case "numerator": return "Count"
+        case "denominator": return "Denominator"
+        case "value": return "Value"
+        default: return column
+        }
+    }
+}
+
+/// What to do with a row whose numerator, denominator or value is empty.
+public enum MissingValuePolicy: String, Sendable, CaseIterable {
+    /// Stop with an error naming the file, line and column (the default).
+    case error
+    /// Leave the row out and count it (`IndicatorResults.skippedRows`).
+    case skip
+}

@@ -1,0 +1,383 @@
+/// Turns the records of a block of bytes into rows of typed columns.
+///
+/// Two paths give the same rows and the same errors:
+/// - the fused loop: for a record of unquoted fields it finds each field's end while converting
+///   it (a decimal is scanned and its digits accumulated in the same pass), writes numbers
+///   straight into the column store's scratch, and checks the separators. Anything unusual — a
+///   quote, a blank line, a wrong field count, a bad value, the end of the block, a NUL — makes
+///   it give up on that record before anything is kept;
+/// - the careful path: `RecordScanner` splits the record (quotes, line breaks inside quotes,
+///   the block end), then every field is checked in order with the messages of the contract.
+///
+/// The bytes given to `parse` must be followed by a 0 byte (a sentinel) and 7 more readable bytes,
+/// so that the fused loop needs no bounds checks: the sentinel stops every scan and sends the
+/// record that reaches it to the careful path, which knows whether more input is coming, and
+/// digits can be read eight at a time (`DigitRun`) up to the sentinel.
+final class RecordParser {
+    let source: String
+    let header: [String]
+    let fieldCount: Int
+    let maximumRecordBytes: Int
+    let store: ColumnStore
+    private let planList: [FieldPlan]
+    private let plans: UnsafeMutablePointer<FieldPlan>
+    /// Start offset and length of each text field of the record being read by the fused loop.
+    private let textSpans: UnsafeMutablePointer<Int>
+    private var scanner: RecordScanner
+    /// The line on which the next record starts.
+    private(set) var nextLine: Int
+    /// The first of the blank lines met since the last row; they are allowed only at the end.
+    private(set) var blankLine: Int?
+
+    enum Stop {
+        /// `maximumRows` rows were taken.
+        case rowLimit
+        /// The next record starts at or after `stopAt`.
+        case stopOffset
+        /// The rest of the bytes is an incomplete record (or nothing): give more.
+        case needMoreInput
+        /// All bytes were used and the input is final.
+        case endOfInput
+    }
+
+    init(source: String, header: [String], plans: [FieldPlan], columns: [ColumnStore.Column], firstLine: Int, maximumRecordBytes: Int) {
+        self.source = source
+        self.maximumRecordBytes = maximumRecordBytes
+        self.header = header
+        fieldCount = plans.count
+        planList = plans
+        self.plans = .allocate(capacity: max(1, plans.count))
+        self.plans.initialize(from: plans, count: plans.count)
+        store = ColumnStore(columns: columns)
+        textSpans = .allocate(capacity: max(2, 2 * store.textCount))
+        scanner = RecordScanner(source: source)
+        nextLine = firstLine
+    }
+
+    deinit {
+        plans.deinitialize(count: fieldCount)
+        plans.deallocate()
+        textSpans.deallocate()
+    }
+
+    /// A parser for another part of the same file: same columns, empty store, lines counted
+    /// from `firstLine`.
+    func sibling(firstLine: Int) -> RecordParser {
+        RecordParser(source: source, header: header, plans: planList, columns: store.columns, firstLine: firstLine,
+                     maximumRecordBytes: maximumRecordBytes)
+    }
+
+    /// Parses whole records from `bytes[0..<count]` (with `bytes[count] == 0` and 7 more bytes
+    /// readable) until
+    /// the chunk holds `maximumRows` rows, a record would start at or after `stopAt`, or the
+    /// bytes run out. Returns how many bytes were used and why it stopped.
+    func parse(_ bytes: UnsafePointer<UInt8>, count: Int, isFinal: Bool, maximumRows: Int, stopAt: Int) throws -> (consumed: Int, stop: Stop) {
+        let special = RecordScanner.specialBytes
+        let powers = DecimalToDouble.exactPowersOfTen
+        let integerPowers = DigitRun.powersOfTen
+        let plans = self.plans
+        let lastField = fieldCount - 1
+        let capacity = store.batchCapacity
+        let decimalValues = store.decimalValues
+        let decimalPresent = store.decimalPresent
+        let textCount = store.textCount
+        var position = 0
+        while true {
+            if store.rowCount >= maximumRows { return (position, .rowLimit) }
+            if position >= stopAt { return (position, .stopOffset) }
+            if position >= count { return (position, isFinal ? .endOfInput : .needMoreInput) }
+
+            if blankLine == nil {
+                // The fused loop: one record of unquoted fields, or give up before keeping anything.
+                var cursor = bytes + position
+                let row = store.batchRows
+                var field = 0
+                var complete = false
+                fields: while true {
+                    let plan = plans + field
+                    switch plan.pointee.kind {
+                    case .decimal:
+                        let scanned = Self.scanDecimal(cursor, powers: powers, integerPowers: integerPowers)
+                        let index = plan.pointee.slot &* capacity &+ row
+                        if scanned.status == .number {
+                            if !(scanned.value >= plan.pointee.decimalMinimum) { break fields }
+                            decimalValues[index] = scanned.value
+                            decimalPresent[index] = 1
+                        } else if scanned.status == .empty && plan.pointee.allowsEmpty {
+                            decimalPresent[index] = 0
+                        } else {
+                            break fields
+                        }
+                        cursor = scanned.end
+                    case .skip, .text:
+                        let start = cursor
+                        while special[Int(cursor.pointee)] == 0 { cursor += 1 }
+                        if cursor.pointee == 34 || cursor.pointee == 0 { break fields }
+                        if plan.pointee.kind == .text {
+                            if cursor == start && !plan.pointee.allowsEmpty { break fields }
+                            textSpans[2 &* plan.pointee.slot] = start - bytes
+                            textSpans[2 &* plan.pointee.slot &+ 1] = cursor - start
+                        }
+                    case .wholeNumber, .money:
+                        let start = cursor
+                        while special[Int(cursor.pointee)] == 0 { cursor += 1 }
+                        let length = cursor - start
+                        let index = plan.pointee.slot &* capacity &+ row
+                        if length == 0 && plan.pointee.allowsEmpty {
+                            store.integerPresent[index] = 0
+                        } else {
+                            let value = plan.pointee.kind == .money
+                                ? NumberParsing.parsePence(start, length)
+                                : NumberParsing.parseWholeNumber(start, length)
+                            guard let value, value >= plan.pointee.integerMinimum else { break fields }
+                            store.integerValues[index] = value
+                            store.integerPresent[index] = 1
+                        }
+                    }
+                    let separator = cursor.pointee
+                    if field < lastField {
+                        if separator != 44 { break fields }
+                        cursor += 1
+                        field += 1
+                    } else {
+                        if separator == 10 {
+                            cursor += 1
+                        } else if separator == 13 && cursor[1] == 10 {
+                            cursor += 2
+                        } else {
+                            break fields
+                        }
+                        complete = true
+                        break fields
+                    }
+                }
+                if complete && cursor - bytes - position <= maximumRecordBytes && (textCount == 0 || appendTexts(bytes)) {
+                    store.commitRow(line: nextLine)
+                    nextLine += 1
+                    position = cursor - bytes
+                    continue
+                }
+            }
+
+            // The careful path.
+            guard let used = try carefulRecord(bytes + position, count: count - position, isFinal: isFinal) else {
+                return (position, .needMoreInput)
+            }
+            position += used
+        }
+    }
+
+    /// What the fused decimal scan found.
+    enum ScanStatus {
+        case number
+        /// No characters at all before the next byte (the field may be empty).
+        case empty
+        /// Not a number the fused loop takes (the careful path decides).
+        case other
+    }
+
+    /// Scans `[+-]digits[.digits][(e|E)[+-]digits]` from `start` up to the first byte that
+    /// cannot continue it, and converts it with correct rounding. The caller checks that the
+    /// byte where it stopped ends the field.
+    ///
+    /// Written to avoid branches whose outcome varies from number to number: the sign is
+    /// applied to the bit pattern, and the fraction is always read with two runs of up to eight
+    /// digits (without a point, or after fewer than eight digits, the next run simply finds none).
+    @inline(__always)
+    static func scanDecimal(_ start: UnsafePointer<UInt8>, powers: UnsafePointer<Double>, integerPowers: UnsafePointer<UInt64>)
+        -> (status: ScanStatus, value: Double, end: UnsafePointer<UInt8>) {
+        let first = start.pointee
+        let signBit: UInt64 = first == 45 ? 1 << 63 : 0
+        var cursor = start + (first == 45 || first == 43 ? 1 : 0)
+
+        var run = DigitRun.read(cursor)
+        var significand = run.value
+        cursor += run.count
+        while run.count == 8 {
+            run = DigitRun.read(cursor)
+            significand = significand &* integerPowers[run.count] &+ run.value
+            cursor += run.count
+        }
+        var digitCount = cursor - start
+        cursor += cursor.pointee == 46 ? 1 : 0
+        let fractionStart = cursor
+        run = DigitRun.read(cursor)
+        significand = significand &* integerPowers[run.count] &+ run.value
+        cursor += run.count
+        run = DigitRun.read(cursor)
+        significand = significand &* integerPowers[run.count] &+ run.value
+        cursor += run.count
+        while run.count == 8 {
+            run = DigitRun.read(cursor)
+            significand = significand &* integerPowers[run.count] &+ run.value
+            cursor += run.count
+        }
+        let fractionDigits = cursor - fractionStart
+        // The sign is not a digit.
+        digitCount = digitCount &- (signBit != 0 || first == 43 ? 1 : 0) &+ fractionDigits
+        if digitCount == 0 { return (cursor == start ? .empty : .other, 0, cursor) }
+        var exponent = -fractionDigits
+        if cursor.pointee | 0x20 == 101 {
+            cursor += 1
+            var exponentNegative = false
+            if cursor.pointee == 45 {
+                exponentNegative = true
+                cursor += 1
+            } else if cursor.pointee == 43 {
+                cursor += 1
+            }
+            let exponentStart = cursor
+            var written = 0
+            while true {
+                let digit = cursor.pointee &- 48
+                if digit > 9 { break }
+                if written < 100_000 { written = written &* 10 &+ Int(digit) }
+                cursor += 1
+            }
+            if cursor == exponentStart { return (.other, 0, cursor) }
+            exponent += exponentNegative ? -written : written
+        }
+        if digitCount <= 19 && significand <= 1 << 53 && exponent >= -22 && exponent <= 22 {
+            let magnitude = exponent <= 0 ? Double(significand) / powers[-exponent] : Double(significand) * powers[exponent]
+            return (.number, Double(bitPattern: magnitude.bitPattern | signBit), cursor)
+        }
+        guard let value = convertSlowly(start, cursor, significand: significand, exponent: exponent, digitCount: digitCount) else {
+            return (.other, 0, cursor)
+        }
+        return (.number, value, cursor)
+    }
+
+    /// The conversions outside Clinger's fast path, kept out of the fused loop: Eisel–Lemire for
+    /// at most 19 digits, otherwise (or when undecided) the careful parser, which uses `strtod`.
+    @inline(never)
+    static func convertSlowly(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, significand: UInt64, exponent: Int,
+                              digitCount: Int) -> Double? {
+        if digitCount <= 19, let magnitude = DecimalToDouble.convert(significand, exponent, powers: DecimalToDouble.exactPowersOfTen) {
+            return start.pointee == 45 ? -magnitude : magnitude
+        }
+        return NumberParsing.parseDecimal(start, end - start)
+    }
+
+    /// Appends the text fields recorded by the fused loop; false (and nothing appended) when
+    /// one of them is not UTF-8.
+    private func appendTexts(_ bytes: UnsafePointer<UInt8>) -> Bool {
+        for slot in 0..<store.textCount {
+            let field = UnsafeBufferPointer(start: bytes + textSpans[2 * slot], count: textSpans[2 * slot + 1])
+            guard let text = String(validating: field, as: UTF8.self) else {
+                for appended in 0..<slot { store.texts[appended].removeLast() }
+                return false
+            }
+            store.texts[slot].append(text)
+        }
+        return true
+    }
+
+    /// Reads one record by the careful path; returns the bytes used, or nil when the record
+    /// continues past `count` and the input is not final.
+    private func carefulRecord(_ bytes: UnsafePointer<UInt8>, count: Int, isFinal: Bool) throws -> Int? {
+        scanner.nextLine = nextLine
+        let outcome: RecordScanner.Outcome
+        do {
+            outcome = try scanner.scan(UnsafeBufferPointer(start: bytes, count: count), from: 0, isFinal: isFinal)
+        } catch var error as DataError {
+            if error.location.columnName == nil, let column = error.location.column, column >= 1 && column <= header.count {
+                error.location.columnName = header[column - 1]
+            }
+            throw error
+        }
+        let used: Int
+        switch outcome {
+        case .needMoreInput: return nil
+        case .endOfInput: return count
+        case .record(let next): used = next
+        }
+        let line = scanner.recordLine
+        if used > maximumRecordBytes {
+            throw DataError(.badData, at: SourceLocation(file: source, line: line),
+                            "a record longer than \(maximumRecordBytes) bytes (an unclosed quote, or a field too large to be data)")
+        }
+        nextLine = scanner.nextLine
+        let found = scanner.fieldStarts.count
+        if found == 1 && scanner.fieldEnds[0] == scanner.fieldStarts[0] && fieldCount > 1 {
+            if blankLine == nil { blankLine = line }
+            return used
+        }
+        if let blank = blankLine {
+            throw DataError(.badData, at: SourceLocation(file: source, line: blank), "a blank line (expected \(fieldCount) fields)")
+        }
+        if found != fieldCount {
+            throw DataError(.badData, at: SourceLocation(file: source, line: line, column: min(found, fieldCount + 1)),
+                            "expected \(fieldCount) fields as in the header, found \(found)")
+        }
+        for field in 0..<fieldCount where plans[field].kind != .skip {
+            let start = scanner.fieldStarts[field]
+            try convert(plans[field], bytes + start, scanner.fieldEnds[field] - start, escaped: scanner.fieldHasEscapedQuote[field], line: line)
+        }
+        store.commitRow(line: line)
+        return used
+    }
+
+    /// Checks and stores one field of the careful path (its bytes without surrounding quotes).
+    private func convert(_ plan: FieldPlan, _ start: UnsafePointer<UInt8>, _ count: Int, escaped: Bool, line: Int) throws {
+        let column = store.columns[plan.column]
+        let index = plan.slot * store.batchCapacity + store.batchRows
+        switch plan.kind {
+        case .skip:
+            return
+        case .text:
+            if count == 0 && !plan.allowsEmpty { throw failure(column, start, count, line: line) }
+            let bytes = UnsafeBufferPointer(start: start, count: count)
+            let text = escaped ? String(validating: Self.unescaped(bytes), as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+            guard let text else {
+                throw DataError(.badData, at: location(column, line: line),
+                                "expected UTF-8 text, found bytes that are not UTF-8: \(DataError.quoted(bytes: bytes.prefix(64)))")
+            }
+            store.texts[plan.slot].append(text)
+        case .decimal:
+            if count == 0 && plan.allowsEmpty {
+                store.decimalPresent[index] = 0
+                return
+            }
+            guard let value = NumberParsing.parseDecimal(start, count, grouping: plan.grouping), value >= plan.decimalMinimum else {
+                throw failure(column, start, count, line: line)
+            }
+            store.decimalValues[index] = value
+            store.decimalPresent[index] = 1
+        case .wholeNumber, .money:
+            if count == 0 && plan.allowsEmpty {
+                store.integerPresent[index] = 0
+                return
+            }
+            let value = plan.kind == .money
+                ? NumberParsing.parsePence(start, count, grouping: plan.grouping)
+                : NumberParsing.parseWholeNumber(start, count, grouping: plan.grouping)
+            guard let value, value >= plan.integerMinimum else { throw failure(column, start, count, line: line) }
+            store.integerValues[index] = value
+            store.integerPresent[index] = 1
+        }
+    }
+
+    /// The text of a quoted field with every `""` turned into one `"`.
+    static func unescaped(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            result.append(bytes[index])
+            index += (bytes[index] == 34 && index + 1 < bytes.count && bytes[index + 1] == 34) ? 2 : 1
+        }
+        return result
+    }
+
+    private func location(_ column: ColumnStore.Column, line: Int) -> SourceLocation {
+        SourceLocation(file: source, line: line, column: column.position, columnName: column.spec.name)
+    }
+
+    private func failure(_ column: ColumnStore.Column, _ start: UnsafePointer<UInt8>, _ count: Int, line: Int) -> DataError {
+        if count == 0 {
+            return DataError(.badData, at: location(column, line: line), "expected \(column.spec.expectation), found an empty field")
+        }
+        let shown = DataError.quoted(bytes: UnsafeBufferPointer(start: start, count: min(count, 64)))
+        return DataError(.badData, at: location(column, line: line), "expected \(column.spec.expectation), found \(shown)")
+    }
+}

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Indicators
+import Population
+import Statistics
+import Tables
+
+extension IndicatorStatistic: ExpressibleByArgument {}
+extension MissingValuePolicy: ExpressibleByArgument {}
+
+/// `consortium indicators`: one statistic with confidence limits for every group of an indicator
+/// file. Parses options, reads CSV, calls the Indicators module, writes CSV.
+struct IndicatorsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "indicators",
+        abstract: "Proportions, rates, DSRs, indirectly standardised ratios and rates, means and life expectancy with confidence limits.",
+        discussion: """
+        Input: indicator counts (indicator_id, org_code, numerator, denominator; optional period, sex, age_band, group; value for means) or an OHID Fingertips export as downloaded (Indicator ID, Area Code, Area Type, Time period, Sex, Age, Category, Count, Denominator, Value), recognised from the header.
+
+        Rows are grouped by --group-by (default: every identity column present, except age_band for dsr, isratio, israte and life-expectancy, which combine a group's rows by age band). Proportions and rates add the rows of a group; means take each row's value as a record.
+
+        Statistics (methods: design/methods.md; output vocabulary of PHEindicatormethods):
+          proportion       Wilson score limits; --multiplier 100 (percentage) by default.
+          rate             Byar's limits for counts >= 10, exact Poisson below; per 100,000 by default.
+          dsr              Dobson limits; European Standard Population 2013 unless --standard FILE (age_band, population); each group is standardised over the run of bands its rows cover (all ages, or e.g. 0-4 to 70-74 for deaths under 75), the same run for every group of an indicator; suppressed when the total count is below 10.
+          isratio, israte  observed / expected against --reference FILE (age_band [, sex] [, indicator_id, period, area_type, group], reference_numerator and reference_denominator, or reference_rate per unit of population) or, without it, against the input's own totals (all groups sharing every grouping value but org_code); exact/Byar limits on the observed count. isratio is x1 unless --multiplier (100 for an SMR); israte is per 100,000.
+          mean             Student t limits.
+          life-expectancy  Chiang II abridged life table (bands 0, 1-4, 5-9 ... 85-89, 90+), Silcocks limits, at --ages (default 0).
+
+        Output (to --out or standard output): grouping columns, numerator, denominator (total_count, total_pop for dsr; observed, expected[, ref_rate] for indirect standardisation; value_sum, value_count, stdev for mean; age, pops_used, dths_used for life expectancy), value, lowercl, uppercl, confidence, statistic, method, suppressed. One row per confidence level, or with --wide one row per group and columns lower95_0cl, upper95_0cl, lower99_8cl, upper99_8cl.
+
+        Exit codes: 0 success, 64 bad options, 65 bad data (file:line:column on standard error; no output file is left), 66 an input cannot be opened, 73 the output cannot be created.
+
+        Example:
+          consortium indicators --statistic dsr --input deaths.csv --confidence 95,99.8 --wide --out dsr.csv
+          consortium indicators --statistic proportion --input fingertips.csv --missing skip
+        """
+    )
+
+    @Option(help: "The statistic: proportion, rate, dsr, isratio, israte, mean or life-expectancy.")
+    var statistic: IndicatorStatistic
+
+    @Option(help: "The indicator file (canonical counts or a Fingertips export).")
+    var input: String
+
+    @Option(help: "A standard population for dsr: columns age_band, population (default: European Standard Population 2013).")
+    var standard: String?
+
+    @Option(help: "Reference rates for isratio/israte (default: the input's own totals).")
+    var reference: String?
+
+    @Option(help: "Confidence levels in percent, comma-separated (e.g. 95,99.8).")
+    var confidence: String = "95"
+
+    @Option(help: "The reporting scale (proportion 100, rates and dsr 100000, isratio 1); not for mean or life-expectancy.")
+    var multiplier: Double?
+
+    @Option(name: .customLong("group-by"), help: "Grouping columns, comma-separated (canonical or Fingertips names).")
+    var groupBy: String?
+
+    @Flag(help: "One row per group with lowerNN_Ncl/upperNN_Ncl columns per level, instead of one row per level.")
+    var wide = false
+
+    @Option(name: .customLong("suppress-below"), help: "Blank values whose count is below this, giving the reason in the suppressed column.")
+    var suppressBelow: Double?
+
+    @Option(help: "Rows with an empty numerator, denominator or value: error (default) or skip (the number skipped is reported on standard error).")
+    var missing: MissingValuePolicy = .error
+
+    @Option(help: "Ages for life-expectancy, comma-separated band starts (e.g. 0,65).")
+    var ages: String?
+
+    @Option(help: "The output file (default: standard output).")
+    var out: String?
+
+    func validate() throws {
+        _ = try request()
+    }
+
+    /// The module's request from the options; a problem is a `ValidationError` (exit 64).
+    func request() throws -> IndicatorRequest {
+        var levels: [ConfidenceLevel] = []
+        for item in confidence.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let percent = Double(item.trimmingCharacters(in: .whitespaces)), percent > 1, percent < 100 else {
+                throw ValidationError("--confidence: expected levels in percent between 1 and 100 (e.g. 95,99.8), found \"\(item)\"")
+            }
+            levels.append(ConfidenceLevel(percent: percent))
+        }
+        var grouping: [IndicatorColumn]?
+        if let groupBy {
+            grouping = try groupBy.split(separator: ",", omittingEmptySubsequences: false).map { name in
+                guard let column = IndicatorColumn(name: String(name)) else {
+                    throw ValidationError("--group-by: \"\(name)\" is not one of \(IndicatorColumn.allCases.map(\.name).joined(separator: ", "))")
+                }
+                return column
+            }
+        }
+        var ageList = [0]
+        if let ages {
+            guard statistic == .lifeExpectancy else { throw ValidationError("--ages is only for --statistic life-expectancy") }
+            ageList = try ages.split(separator: ",", omittingEmptySubsequences: false).map {
+                guard let age = Int($0.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("--ages: expected whole numbers, found \"\($0)\"") }
+                return age
+            }
+        }
+        if standard != nil && statistic != .dsr { throw ValidationError("--standard is only for --statistic dsr") }
+        if reference != nil && statistic != .isratio && statistic != .israte {
+            throw ValidationError("--reference is only for --statistic isratio or israte")
+        }
+        if multiplier != nil && !statistic.takesMultiplier { throw ValidationError("--multiplier does not apply to \(statistic.rawValue)") }
+        let request = IndicatorRequest(statistic: statistic, confidence: levels, multiplier: multiplier, grouping: grouping,
+                                       suppressBelow: suppressBelow, missingValues: missing, ages: ageList)
+        if let problem = request.problem { throw ValidationError(problem) }
+        return request
+    }
+
+    func run() throws {
+        try reportingErrors {
+            var request = try request()
+            if let standard { request.standard = try StandardPopulation.read(path: standard) }
+            if let reference {
+                request.reference = try ReferenceRates(table: TableReader.read(path: reference, schema: ReferenceRates.schema))
+            }
+            var computation = try IndicatorComputation(request: request)
+            try computation.add(chunksOf: TableReader(path: input, schema: IndicatorCounts.schema))
+            let results = try computation.finish()
+            let writer = try CSVWriter(path: out, header: results.header(wide: wide))
+            try results.forEachRow(wide: wide) { try writer.write($0) }
+            try writer.commit()
+            if results.skippedRows > 0 {
+                printError("skipped \(results.skippedRows) row\(results.skippedRows == 1 ? "" : "s") of \(input) with an empty numerator, denominator or value")
+            }
+        }
+    }
+}
