@@ -1,6 +1,6 @@
-/// Running column totals Σ wᵢxᵢⱼ over a stream of column-major chunks.
+/// Running column totals Σ wᵢxᵢⱼ over a stream of chunks.
 ///
-/// Each chunk's column sum is formed by plain summation (error about rows·ε relative to Σ|wx|
+/// Each chunk's column sum is formed by plain summation (by `DesignChunkFiller`, while it copies) (error about rows·ε relative to Σ|wx|
 /// within the chunk), and the chunk sums are added to the totals with Neumaier's compensated
 /// summation (Neumaier, *ZAMM* 54, 1974; Higham, *Accuracy and Stability of Numerical
 /// Algorithms*, 2nd ed., §4.3), so the error does not grow with the number of chunks.
@@ -16,19 +16,10 @@ struct CompensatedSums {
     /// The totals so far.
     var totals: [Double] { zip(sums, compensations).map { $0 + $1 } }
 
-    /// Adds Σᵢ wᵢ·block[i + j·leadingDimension] over the first `rows` rows to total j, for every j.
-    mutating func addColumns(of block: UnsafeBufferPointer<Double>, rows: Int, leadingDimension: Int, weights: UnsafeBufferPointer<Double>?) {
-        let base = block.baseAddress!
-        for j in sums.indices {
-            let column = base + j * leadingDimension
-            var chunkSum = 0.0
-            if let weights {
-                for i in 0..<rows { chunkSum += weights[i] * column[i] }
-            } else {
-                for i in 0..<rows { chunkSum += column[i] }
-            }
-            add(chunkSum, to: j)
-        }
+    /// Adds one chunk's column sums to the totals.
+    mutating func add(_ chunkSums: [Double]) {
+        precondition(chunkSums.count == sums.count, "CompensatedSums: one sum per column")
+        for (index, value) in chunkSums.enumerated() { add(value, to: index) }
     }
 
     private mutating func add(_ value: Double, to index: Int) {

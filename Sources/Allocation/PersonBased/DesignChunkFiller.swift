@@ -6,7 +6,7 @@ import Tables
 /// Column k of the block is term `selected[k]`, element (i, k) at `i + k·capacity` (the leading
 /// dimension is the capacity, so a short last chunk uses the top rows). Intercept columns are
 /// written once; numeric columns are copied from the chunk's parsed values; indicator columns are
-/// cleared and set from a table lookup of each person's level.
+/// cleared and set from a lookup of each person's level (`LevelIndex`).
 struct DesignChunkFiller {
     let capacity: Int
     let columnCount: Int
@@ -15,15 +15,16 @@ struct DesignChunkFiller {
     private(set) var storage: [Double]
     private(set) var rows = 0
     private let numericColumns: [(column: Int, variable: String)]
+    private var interceptColumns: [Int] = []
     private let categoricals: [Categorical]
 
     private struct Categorical {
         var variable: String
         /// Block columns of this variable's selected indicators (cleared for every chunk).
         var columns: [Int]
-        /// Level → block column, or −1 for a level without a column (the reference).
-        var lookup: [String: Int]
         var levels: [String]
+        /// Level → block column, or −1 for a level without a column (the reference).
+        var index: LevelIndex
     }
 
     /// A filler for the terms `selected` (block column k is term `selected[k]`) that also checks
@@ -35,61 +36,93 @@ struct DesignChunkFiller {
         self.columnCount = selected.count
         self.levelSource = levelSource
         storage = [Double](repeating: 0, count: capacity * max(selected.count, 1))
-        var categoricals: [Categorical] = variables.map { variable in
-            let levels = design.levels[variable] ?? []
-            var lookup: [String: Int] = [:]
-            for level in levels { lookup[level] = -1 }
-            return Categorical(variable: variable, columns: [], lookup: lookup, levels: levels)
+        var lookups: [[String: Int]] = variables.map { variable in
+            Dictionary(uniqueKeysWithValues: (design.levels[variable] ?? []).map { ($0, -1) })
         }
+        var indicatorColumns = [[Int]](repeating: [], count: variables.count)
         var numeric: [(Int, String)] = []
         for (column, index) in selected.enumerated() {
             let term = design.terms[index]
             switch term.kind {
             case .intercept:
                 for row in 0..<capacity { storage[column * capacity + row] = 1 }
+                interceptColumns.append(column)
             case .numeric:
                 numeric.append((column, term.variable))
             case .indicator(let level):
-                guard let position = categoricals.firstIndex(where: { $0.variable == term.variable }) else {
+                guard let position = variables.firstIndex(of: term.variable) else {
                     preconditionFailure("DesignChunkFiller: the indicator \(term.name) of a variable that is not read")
                 }
-                categoricals[position].columns.append(column)
-                categoricals[position].lookup[level] = column
+                indicatorColumns[position].append(column)
+                lookups[position][level] = column
             }
         }
         numericColumns = numeric
-        self.categoricals = categoricals
+        categoricals = variables.indices.map { position in
+            Categorical(variable: variables[position], columns: indicatorColumns[position], levels: design.levels[variables[position]] ?? [],
+                        index: LevelIndex(lookups[position].map { ($0.key, $0.value) }))
+        }
     }
 
-    /// Fills the block from `table` (at most `capacity` rows).
+    /// Fills the block from `table` (at most `capacity` rows). With `summing`, also returns each
+    /// block column's Σᵢ wᵢxᵢⱼ over the chunk (wᵢ = 1 without `weights`), formed in the same pass
+    /// as the copy; otherwise an empty array.
     ///
     /// - Throws: a bad-data error at the row and column of a level that is not known.
-    mutating func fill(_ table: Table) throws {
+    @discardableResult
+    mutating func fill(_ table: Table, weights: [Double]? = nil, summing: Bool = false) throws -> [Double] {
         let count = table.rowCount
         precondition(count <= capacity, "DesignChunkFiller: a chunk of \(count) rows for a block of \(capacity)")
         let capacity = self.capacity
         let numeric = numericColumns
         let categoricals = self.categoricals
+        var chunkSums = [Double](repeating: 0, count: summing ? columnCount : 0)
         try storage.withUnsafeMutableBufferPointer { block in
             let base = block.baseAddress!
             for (column, variable) in numeric {
                 table.decimals(variable).withUnsafeBufferPointer { values in
-                    (base + column * capacity).update(from: values.baseAddress!, count: count)
+                    let source = values.baseAddress!, target = base + column * capacity
+                    if !summing {
+                        target.update(from: source, count: count)
+                    } else if let weights {
+                        var sum = 0.0
+                        for i in 0..<count {
+                            target[i] = source[i]
+                            sum += weights[i] * source[i]
+                        }
+                        chunkSums[column] = sum
+                    } else {
+                        var sum = 0.0
+                        for i in 0..<count {
+                            target[i] = source[i]
+                            sum += source[i]
+                        }
+                        chunkSums[column] = sum
+                    }
                 }
             }
             for categorical in categoricals {
                 for column in categorical.columns { (base + column * capacity).update(repeating: 0, count: count) }
                 let values = table.text(categorical.variable)
                 for row in 0..<count {
-                    guard let column = categorical.lookup[values[row]] else {
+                    guard let column = categorical.index.column(of: values[row]) else {
                         throw table.error(row: row, column: categorical.variable,
                                           "expected one of \(levelSource) (\(PersonBasedDesign.list(categorical.levels))), found \(DataError.quoted(values[row]))")
                     }
-                    if column >= 0 { base[column * capacity + row] = 1 }
+                    if column >= 0 {
+                        base[column * capacity + row] = 1
+                        if summing { chunkSums[column] += weights?[row] ?? 1 }
+                    }
                 }
             }
         }
+        if summing {
+            for column in interceptColumns {
+                chunkSums[column] = weights.map { weights in weights.prefix(count).reduce(0, +) } ?? Double(count)
+            }
+        }
         rows = count
+        return chunkSums
     }
 
     /// The block of the last chunk: column-major, `rows` rows, leading dimension `capacity`.

@@ -61,7 +61,7 @@ public enum NeedPredictor {
     ///   practice or total with a predicted cost ≤ 0 (no share can be formed).
     public static func predict(
         persons: PersonsSource, model: PersonBasedModel, coefficients: FittedCoefficients, neutralise: Neutralisation,
-        chunkRows: Int = 4_096, eachChunk: ((PersonPredictions) throws -> Void)? = nil
+        chunkRows: Int = 1_024, eachChunk: ((PersonPredictions) throws -> Void)? = nil
     ) throws -> NeedPrediction {
         let design = try PersonBasedDesign(model: model, collectedLevels: coefficients.levels(for: model))
         try coefficients.check(against: design)

@@ -12,7 +12,7 @@ public struct PersonBasedFitOptions: Sendable {
     /// See `NormalEquationsAccumulator.defaultAliasingTolerance`.
     public var aliasingTolerance: Double
 
-    public init(robust: Bool = false, chunkRows: Int = 4_096,
+    public init(robust: Bool = false, chunkRows: Int = 1_024,
                 aliasingTolerance: Double = NormalEquationsAccumulator.defaultAliasingTolerance) {
         precondition(chunkRows > 0, "PersonBasedFitOptions: chunkRows must be positive")
         self.robust = robust
@@ -70,15 +70,14 @@ public enum PersonBasedRegression {
             let parsed = now()
             timings.reading += parsed - started
             guard let table = next else { break }
-            try filler.fill(table)
             let response = table.decimals(model.response)
             let weights = model.weights.map { table.decimals($0) }
+            columnSums.add(try filler.fill(table, weights: weights, summing: true))
             try filler.withBlock { block in
                 try response.withUnsafeBufferPointer { responseBuffer in
                     try withOptionalBuffer(weights) { weightBuffer in
                         try accumulator.add(columnMajor: block, rows: table.rowCount, leadingDimension: filler.capacity,
                                             response: responseBuffer, weights: weightBuffer)
-                        columnSums.addColumns(of: block, rows: table.rowCount, leadingDimension: filler.capacity, weights: weightBuffer)
                     }
                 }
             }

@@ -46,7 +46,7 @@ struct PbraFitCommand: ParsableCommand {
     var summary: String?
 
     @Option(help: ArgumentHelp("Persons per chunk while streaming (memory is about 3 x rows x terms doubles).", valueName: "rows"))
-    var chunkRows: Int = 4_096
+    var chunkRows: Int = 1_024
 
     @Option(help: ArgumentHelp("Output CSV of coefficients (standard output when absent).", valueName: "file"))
     var out: String?
@@ -105,7 +105,7 @@ struct PbraPredictCommand: ParsableCommand {
     var personsOut: String?
 
     @Option(help: ArgumentHelp("Persons per chunk while streaming.", valueName: "rows"))
-    var chunkRows: Int = 4_096
+    var chunkRows: Int = 1_024
 
     @Option(help: ArgumentHelp("Output CSV of practices (standard output when absent).", valueName: "file"))
     var out: String?

@@ -53,3 +53,16 @@ import Tables
     }
     #expect(error?.message == "two design terms are called \"group=B\"; rename the column")
 }
+
+@Test func levelIndexFindsEveryLevelAmongManyAndNothingElse() {
+    // 1,000 levels in a table of 4,096 slots: every level finds its own column (probing past
+    // collisions), and texts that are not levels (a prefix, an extension, the empty text) find none.
+    let levels = (0..<1_000).map { "L\($0)" }
+    let index = LevelIndex(levels.enumerated().map { ($0.element, $0.offset) })
+    #expect(levels.enumerated().allSatisfy { index.column(of: $0.element) == $0.offset })
+    #expect(index.column(of: "L") == nil && index.column(of: "L1000") == nil && index.column(of: "") == nil)
+    // Non-ASCII and longer-than-15-byte levels (not small strings) too.
+    let wide = LevelIndex([("Ålesund-Œ", 3), ("a level name longer than fifteen bytes", 4)])
+    #expect(wide.column(of: "Ålesund-Œ") == 3 && wide.column(of: "a level name longer than fifteen bytes") == 4)
+    #expect(wide.column(of: "Alesund-Œ") == nil)
+}
