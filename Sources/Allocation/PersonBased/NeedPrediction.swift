@@ -84,7 +84,9 @@ public enum NeedPredictor {
         var predictions = [Double](repeating: 0, count: chunkRows)
         var personCount = 0
         let reader = try persons.reader(schema: schema)
-        while let table = try reader.next(maximumRows: chunkRows) {
+        let chunks = ChunkReadAhead(reader: reader, chunkRows: chunkRows)
+        defer { chunks.stop() }
+        while let table = try chunks.next() {
             try filler.fill(table)
             let rows = table.rowCount
             filler.withBlock { block in

@@ -62,9 +62,11 @@ public struct PersonBasedFit: Sendable {
 public struct PersonBasedFitTimings: Sendable {
     /// Collecting categorical levels (0 when they were declared).
     public var levels: Double = 0
-    /// Reading and parsing the persons file in the fit pass (inside `TableReader.next`).
+    /// Waiting for parsed chunks in the fit pass (parsing runs ahead on a second thread, so this
+    /// is the part of the reading that the arithmetic did not hide).
     public var reading: Double = 0
-    /// Filling the design blocks and accumulating the normal equations, then solving them.
+    /// Filling the design blocks and accumulating the normal equations, then solving them (the
+    /// fit phase, on the calling thread).
     public var accumulating: Double = 0
     /// The robust pass, reading included.
     public var robust: Double = 0

@@ -26,7 +26,8 @@ public struct PersonBasedFitOptions: Sendable {
 ///
 /// Passes over the file, each reading only the model's columns:
 /// 1. when a categorical variable has no declared levels, a levels pass (`CategoryLevels`);
-/// 2. the fit: each chunk of rows (`TableReader.next(maximumRows:)`) is written into one reusable
+/// 2. the fit: each chunk of rows (`TableReader.next(maximumRows:)`, read ahead on a second thread
+///    by `ChunkReadAhead` so parsing overlaps the arithmetic) is written into one reusable
 ///    column-major block (`DesignChunkFiller`) and added to a `NormalEquationsAccumulator`
 ///    (`dsyrk` on the block; XᵀWX, XᵀWy, yᵀWy in O(p²)), which is then solved by Cholesky with
 ///    aliased columns detected and named;
@@ -62,11 +63,12 @@ public enum PersonBasedRegression {
         var accumulator = try NormalEquationsAccumulator(columnNames: design.termNames, weighted: model.weights != nil)
         var columnSums = CompensatedSums(count: p)
         var rowsRead = 0
-        let reader = try persons.reader(schema: schema)
+        let chunks = ChunkReadAhead(reader: try persons.reader(schema: schema), chunkRows: options.chunkRows)
+        defer { chunks.stop() }
         passes += 1
         while true {
             started = now()
-            let next = try reader.next(maximumRows: options.chunkRows)
+            let next = try chunks.next()
             let parsed = now()
             timings.reading += parsed - started
             guard let table = next else { break }
@@ -130,8 +132,9 @@ public enum PersonBasedRegression {
     static func robustCovariance(_ regression: RegressionFit, design: PersonBasedDesign, persons: PersonsSource, schema: Schema,
                                  filler: inout DesignChunkFiller, chunkRows: Int) throws -> RobustCovariance {
         var accumulator = RobustCovarianceAccumulator(fit: regression)
-        let reader = try persons.reader(schema: schema)
-        while let table = try reader.next(maximumRows: chunkRows) {
+        let chunks = ChunkReadAhead(reader: try persons.reader(schema: schema), chunkRows: chunkRows)
+        defer { chunks.stop() }
+        while let table = try chunks.next() {
             try filler.fill(table)
             let response = table.decimals(design.model.response)
             let weights = design.model.weights.map { table.decimals($0) }
