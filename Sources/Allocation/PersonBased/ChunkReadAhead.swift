@@ -96,3 +96,26 @@ final class ChunkReadAhead: @unchecked Sendable {
         lock.unlock()
     }
 }
+
+/// The chunks of a reader, read ahead on a second thread or in turn on the calling thread.
+struct ChunkSource {
+    private let reader: TableReader
+    private let chunkRows: Int
+    private let readAhead: ChunkReadAhead?
+
+    init(reader: TableReader, chunkRows: Int, readAhead: Bool) {
+        self.reader = reader
+        self.chunkRows = chunkRows
+        self.readAhead = readAhead ? ChunkReadAhead(reader: reader, chunkRows: chunkRows) : nil
+    }
+
+    func next() throws -> Table? {
+        if let readAhead { return try readAhead.next() }
+        return try reader.next(maximumRows: chunkRows)
+    }
+
+    /// Ends the reading thread, if there is one (see `ChunkReadAhead.stop`).
+    func stop() {
+        readAhead?.stop()
+    }
+}

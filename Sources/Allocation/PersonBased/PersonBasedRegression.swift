@@ -11,13 +11,17 @@ public struct PersonBasedFitOptions: Sendable {
     public var chunkRows: Int
     /// See `NormalEquationsAccumulator.defaultAliasingTolerance`.
     public var aliasingTolerance: Double
+    /// Parse the next chunks on a second thread while the current one is accumulated
+    /// (`ChunkReadAhead`); false reads and accumulates in turn on the calling thread.
+    public var readAhead: Bool
 
     public init(robust: Bool = false, chunkRows: Int = 1_024,
-                aliasingTolerance: Double = NormalEquationsAccumulator.defaultAliasingTolerance) {
+                aliasingTolerance: Double = NormalEquationsAccumulator.defaultAliasingTolerance, readAhead: Bool = true) {
         precondition(chunkRows > 0, "PersonBasedFitOptions: chunkRows must be positive")
         self.robust = robust
         self.chunkRows = chunkRows
         self.aliasingTolerance = aliasingTolerance
+        self.readAhead = readAhead
     }
 }
 
@@ -63,7 +67,7 @@ public enum PersonBasedRegression {
         var accumulator = try NormalEquationsAccumulator(columnNames: design.termNames, weighted: model.weights != nil)
         var columnSums = CompensatedSums(count: p)
         var rowsRead = 0
-        let chunks = ChunkReadAhead(reader: try persons.reader(schema: schema), chunkRows: options.chunkRows)
+        let chunks = ChunkSource(reader: try persons.reader(schema: schema), chunkRows: options.chunkRows, readAhead: options.readAhead)
         defer { chunks.stop() }
         passes += 1
         while true {
@@ -97,7 +101,7 @@ public enum PersonBasedRegression {
         if options.robust {
             started = now()
             robust = try robustCovariance(regression, design: design, persons: persons, schema: schema, filler: &filler,
-                                          chunkRows: options.chunkRows)
+                                          chunkRows: options.chunkRows, readAhead: options.readAhead)
             passes += 1
             timings.robust = now() - started
         }
@@ -130,9 +134,9 @@ public enum PersonBasedRegression {
 
     /// The second pass: HC1 from the residuals of `regression`.
     static func robustCovariance(_ regression: RegressionFit, design: PersonBasedDesign, persons: PersonsSource, schema: Schema,
-                                 filler: inout DesignChunkFiller, chunkRows: Int) throws -> RobustCovariance {
+                                 filler: inout DesignChunkFiller, chunkRows: Int, readAhead: Bool) throws -> RobustCovariance {
         var accumulator = RobustCovarianceAccumulator(fit: regression)
-        let chunks = ChunkReadAhead(reader: try persons.reader(schema: schema), chunkRows: chunkRows)
+        let chunks = ChunkSource(reader: try persons.reader(schema: schema), chunkRows: chunkRows, readAhead: readAhead)
         defer { chunks.stop() }
         while let table = try chunks.next() {
             try filler.fill(table)

@@ -105,3 +105,11 @@ private func expectRelative(_ actual: [Double], _ expected: [Double], _ toleranc
     expectRelative(whole.regression.coefficients, Acceptance.fit.regression.coefficients, 1e-10, "one chunk")
     expectRelative(small.regression.standardErrors, Acceptance.fit.regression.standardErrors, 1e-10, "standard errors, chunks of 777")
 }
+
+@Test func readingAheadDoesNotChangeTheFit() throws {
+    // The same chunks in the same order, parsed on another thread or not: identical sums.
+    let inTurn = try PersonBasedRegression.fit(persons: Acceptance.persons, model: Acceptance.model,
+                                               options: PersonBasedFitOptions(robust: true, readAhead: false))
+    #expect(inTurn.regression.coefficients == Acceptance.fit.regression.coefficients)
+    #expect(inTurn.robust?.standardErrors == Acceptance.fit.robust?.standardErrors)
+}
