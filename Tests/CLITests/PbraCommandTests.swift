@@ -253,3 +253,48 @@ private enum Pbra {
     let missing = try Pbra.run(["pbra", "fit", "--persons", "nowhere.csv", "--model", "model.toml"], in: folder)
     #expect(missing.status == 66)
 }
+
+@Test func pbraFitRecoversTheTrueModelOfSynthPersons() throws {
+    // `consortium synth --persons` (Population's generator, independent of the regression) writes
+    // persons whose expected cost is a documented linear model, and that model's coefficients in
+    // persons_model.csv (age_<band> all relative to the intercept, so with 0-4 as the reference
+    // level the intercept is intercept + age_0-4 and band b's coefficient is age_b − age_0-4).
+    // Rule: every coefficient within 4 HC1 standard errors of the truth (the costs are
+    // heteroscedastic, log-normal around their mean). Seed 1, 50,000 persons: largest |z| 1.94.
+    let folder = Pbra.Folder()
+    let synth = try Pbra.run(["synth", "--scale", "consortium", "--seed", "1", "--out-dir", "data", "--persons", "50000"], in: folder)
+    #expect(synth.status == 0, "\(synth.errors)")
+    let bands = ["0-4", "5-9", "10-14", "15-19", "20-24", "25-29", "30-34", "35-39", "40-44", "45-49", "50-54", "55-59", "60-64",
+                 "65-69", "70-74", "75-79", "80-84", "85-89", "90+"]
+    folder.write("synth-model.toml", """
+    response = "cost"
+    need = ["diabetes", "hypertension", "copd", "asthma", "depression", "area_imd_score"]
+
+    [[categorical]]
+    variable = "age_band"
+    reference = "0-4"
+    levels = [\(bands.map { "\"\($0)\"" }.joined(separator: ", "))]
+
+    [[categorical]]
+    variable = "sex"
+    reference = "M"
+
+    """)
+    let fit = try Pbra.run(["pbra", "fit", "--persons", "data/persons.csv", "--model", "synth-model.toml", "--robust",
+                            "--out", "coefficients.csv"], in: folder)
+    #expect(fit.status == 0, "\(fit.errors)")
+    let model = try folder.read("data/persons_model.csv")
+    let written = Dictionary(uniqueKeysWithValues: zip(Pbra.column("term", of: model), Pbra.numbers("coefficient", of: model)))
+    var truth: [String: Double] = ["intercept": written["intercept"]! + written["age_0-4"]!, "sex=F": written["female"]!,
+                                   "area_imd_score": written["imd_score"]!]
+    for condition in ["diabetes", "hypertension", "copd", "asthma", "depression"] { truth[condition] = written[condition]! }
+    for band in bands.dropFirst() { truth["age_band=" + band] = written["age_" + band]! - written["age_0-4"]! }
+    let coefficients = try folder.read("coefficients.csv")
+    let terms = Pbra.column("term", of: coefficients)
+    #expect(Set(terms) == Set(truth.keys) && terms.count == 26)
+    let estimates = Pbra.numbers("coefficient", of: coefficients), errors = Pbra.numbers("robust_standard_error", of: coefficients)
+    for (index, term) in terms.enumerated() {
+        let z = (estimates[index] - truth[term, default: .nan]) / errors[index]
+        #expect(abs(z) < 4, "\(term): z = \(z)")
+    }
+}
