@@ -1,12 +1,21 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds a categorical level's design column from the UTF-8 bytes of a value: an open-addressing
 /// table (linear probing, at most a quarter full) keyed by the bytes, hashed with 64-bit FNV-1a
-/// (Fowler, Noll and Vo). Levels are short texts, so hashing and comparing the bytes directly is
-/// several times faster per person than a `Dictionary<String, Int>` lookup, which matters when
-/// every person of a large file is looked up.
+/// (Fowler, Noll and Vo) and compared with `memcmp`. Levels are short texts, so hashing and
+/// comparing the bytes directly is several times faster per person than a
+/// `Dictionary<String, Int>` lookup, which matters when every person of a large file is looked up.
 struct LevelIndex {
-    private var keys: [[UInt8]]
+    /// The levels' bytes, one after another.
+    private var bytes: [UInt8] = []
+    /// Per slot: the start of its key in `bytes`, or −1 for an empty slot.
+    private var starts: [Int]
+    private var lengths: [Int]
     private var columns: [Int]
-    private var occupied: [Bool]
     private let mask: Int
 
     /// `columns[level]` for each level: its block column, or −1 for a level without a column.
@@ -14,36 +23,42 @@ struct LevelIndex {
         var capacity = 8
         while capacity < 4 * levelColumns.count { capacity *= 2 }
         mask = capacity - 1
-        keys = [[UInt8]](repeating: [], count: capacity)
+        starts = [Int](repeating: -1, count: capacity)
+        lengths = [Int](repeating: 0, count: capacity)
         columns = [Int](repeating: 0, count: capacity)
-        occupied = [Bool](repeating: false, count: capacity)
         for (level, column) in levelColumns { insert(Array(level.utf8), column) }
     }
 
     private mutating func insert(_ key: [UInt8], _ column: Int) {
         var slot = key.withUnsafeBufferPointer { Self.hash($0) } & mask
-        while occupied[slot] {
-            if keys[slot] == key {
+        while starts[slot] >= 0 {
+            if lengths[slot] == key.count && Array(bytes[starts[slot]..<(starts[slot] + key.count)]) == key {
                 columns[slot] = column
                 return
             }
             slot = (slot + 1) & mask
         }
-        keys[slot] = key
+        starts[slot] = bytes.count
+        lengths[slot] = key.count
         columns[slot] = column
-        occupied[slot] = true
+        bytes.append(contentsOf: key)
     }
 
     /// The column of `value`, or nil when it is not a level.
     func column(of value: String) -> Int? {
         var text = value
-        return text.withUTF8 { bytes -> Int? in
-            var slot = Self.hash(bytes) & mask
-            while occupied[slot] {
-                if keys[slot].elementsEqual(bytes) { return columns[slot] }
-                slot = (slot + 1) & mask
+        return text.withUTF8 { value -> Int? in
+            var slot = Self.hash(value) & mask
+            return bytes.withUnsafeBufferPointer { stored -> Int? in
+                while starts[slot] >= 0 {
+                    if lengths[slot] == value.count
+                        && (value.count == 0 || memcmp(stored.baseAddress! + starts[slot], value.baseAddress!, value.count) == 0) {
+                        return columns[slot]
+                    }
+                    slot = (slot + 1) & mask
+                }
+                return nil
             }
-            return nil
         }
     }
 
