@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "Benchmarking", dependencies: ["Statistics", "Linear", "Tables", "Indicators"]),
         .target(name: "Inequality", dependencies: ["Linear", "Statistics", "Tables", "Population", "Indicators"]),
         .target(name: "Allocation", dependencies: [
-            "Linear", "Statistics", "Tables", "Population", "Configuration", "Apportionment",
+            "CLapack", "Linear", "Statistics", "Tables", "Population", "Configuration", "Apportionment",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "Premium", dependencies: [

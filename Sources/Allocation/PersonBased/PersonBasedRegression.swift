@@ -37,7 +37,8 @@ public struct PersonBasedFitOptions: Sendable {
 ///    aliased columns detected and named;
 /// 3. with `robust`, a second pass accumulating the HC1 sandwich's meat Σ wᵢ²eᵢ²xᵢxᵢᵀ
 ///    (`RobustCovarianceAccumulator`).
-/// Memory is O(p²) plus one chunk, whatever the number of persons.
+/// Memory is O(p²) plus one chunk, whatever the number of persons. While reading ahead, BLAS runs
+/// on one thread (`SingleThreadedBLAS`): the parser has the other core.
 public enum PersonBasedRegression {
     /// Fits `model` to the persons of `persons`.
     ///
@@ -45,6 +46,13 @@ public enum PersonBasedRegression {
     ///   or a negative cost or weight (at its file, line and column), an unknown level of a declared
     ///   categorical variable, aliased design columns (named), or no more persons than terms.
     public static func fit(persons: PersonsSource, model: PersonBasedModel, options: PersonBasedFitOptions = PersonBasedFitOptions()) throws -> PersonBasedFit {
+        if options.readAhead {
+            return try SingleThreadedBLAS.run { try streamingFit(persons: persons, model: model, options: options) }
+        }
+        return try streamingFit(persons: persons, model: model, options: options)
+    }
+
+    static func streamingFit(persons: PersonsSource, model: PersonBasedModel, options: PersonBasedFitOptions) throws -> PersonBasedFit {
         var timings = PersonBasedFitTimings()
         var passes = 0
         var started = now()
