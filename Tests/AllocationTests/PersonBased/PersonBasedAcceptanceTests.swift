@@ -107,9 +107,11 @@ private func expectRelative(_ actual: [Double], _ expected: [Double], _ toleranc
 }
 
 @Test func readingAheadDoesNotChangeTheFit() throws {
-    // The same chunks in the same order, parsed on another thread or not: identical sums.
+    // The same chunks in the same order, parsed on another thread or not: the same sums, up to the
+    // rounding of BLAS, which runs on one thread while reading ahead and may run on more otherwise
+    // (a different order of additions inside dsyrk and dgemm): 1e-12 relative.
     let inTurn = try PersonBasedRegression.fit(persons: Acceptance.persons, model: Acceptance.model,
                                                options: PersonBasedFitOptions(robust: true, readAhead: false))
-    #expect(inTurn.regression.coefficients == Acceptance.fit.regression.coefficients)
-    #expect(inTurn.robust?.standardErrors == Acceptance.fit.robust?.standardErrors)
+    expectRelative(inTurn.regression.coefficients, Acceptance.fit.regression.coefficients, 1e-12, "coefficients")
+    expectRelative(inTurn.robust?.standardErrors ?? [], Acceptance.fit.robust?.standardErrors ?? [.nan], 1e-12, "HC1 standard errors")
 }
