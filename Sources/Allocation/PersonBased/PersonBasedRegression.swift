@@ -37,8 +37,9 @@ public struct PersonBasedFitOptions: Sendable {
 ///    aliased columns detected and named;
 /// 3. with `robust`, a second pass accumulating the HC1 sandwich's meat Σ wᵢ²eᵢ²xᵢxᵢᵀ
 ///    (`RobustCovarianceAccumulator`).
-/// Memory is O(p²) plus one chunk, whatever the number of persons. While reading ahead, BLAS runs
-/// on one thread (`SingleThreadedBLAS`): the parser has the other core.
+/// Memory is O(p²) plus a few chunks (those read ahead, the design block and the accumulator's
+/// copy), whatever the number of persons. While reading ahead, BLAS runs on one thread
+/// (`SingleThreadedBLAS`): the parser has the other core.
 public enum PersonBasedRegression {
     /// Fits `model` to the persons of `persons`.
     ///
@@ -100,7 +101,7 @@ public enum PersonBasedRegression {
         }
         if rowsRead == 0 { throw noPersons(persons) }
         started = now()
-        let regression = try solve(accumulator, persons: persons, p: p, tolerance: options.aliasingTolerance)
+        let regression = try solve(accumulator, persons: persons, tolerance: options.aliasingTolerance)
         timings.accumulating += now() - started
         let sumOfWeights = accumulator.sumOfWeights
         let means = columnSums.totals.map { $0 / sumOfWeights }
@@ -123,7 +124,7 @@ public enum PersonBasedRegression {
 
     /// Solves the accumulated normal equations, turning aliasing and too few persons into
     /// bad-data errors about the persons file.
-    static func solve(_ accumulator: NormalEquationsAccumulator, persons: PersonsSource, p: Int, tolerance: Double) throws -> RegressionFit {
+    static func solve(_ accumulator: NormalEquationsAccumulator, persons: PersonsSource, tolerance: Double) throws -> RegressionFit {
         do {
             return try accumulator.solve(aliasingTolerance: tolerance)
         } catch let error as LinearAlgebraError {
