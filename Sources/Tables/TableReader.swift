@@ -24,8 +24,7 @@ public final class TableReader {
     /// blocks).
     let blockSize: Int
     private var buffer: UnsafeMutableRawPointer
-    /// Usable bytes of `buffer`; `padding` more are allocated for the sentinel after the data and
-    /// the 8-byte loads of `DigitRun` that may reach it.
+    /// Usable bytes of `buffer`; `padding` more are allocated for the sentinel after the data.
     private var capacity: Int
     private var filled = 0
     private var consumed = 0
