@@ -16,7 +16,7 @@ final class RecordParser {
     let source: String
     let header: [String]
     let fieldCount: Int
-    let maximumRecordBytes: Int
+    var maximumRecordBytes: Int
     let store: ColumnStore
     private let planList: [FieldPlan]
     private let plans: UnsafeMutablePointer<FieldPlan>

@@ -17,7 +17,10 @@ public final class TableReader {
     /// The header as written (white space normalised).
     public private(set) var header: [String] = []
     public let schema: Schema
-    public let maximumRecordBytes: Int
+    /// The longest record accepted, in bytes; may be changed between chunks.
+    public var maximumRecordBytes: Int {
+        didSet { parser?.maximumRecordBytes = maximumRecordBytes }
+    }
 
     let input: ByteSource
     /// How many bytes one refill reads at most (small values in tests force records to straddle
