@@ -1,11 +1,12 @@
 /// Turns the records of a block of bytes into rows of typed columns.
 ///
 /// Two paths give the same rows and the same errors:
-/// - the fused loop: for a record of unquoted fields it finds each field's end while converting
-///   it (a decimal is scanned and its digits accumulated in the same pass), writes numbers
-///   straight into the column store's scratch, and checks the separators. Anything unusual — a
-///   quote, a blank line, a wrong field count, a bad value, the end of the block, a NUL — makes
-///   it give up on that record before anything is kept;
+/// - the fused loop: for a record of plain fields (unquoted, or quoted without line feeds or
+///   doubled quotes) it finds each field's end while converting it (a decimal is scanned and its
+///   digits accumulated in the same pass), writes numbers straight into the column store's
+///   scratch, and checks the separators. Anything unusual — a stray or doubled quote, a line
+///   break in quotes, a blank line, a wrong field count, a bad value, the end of the block, a
+///   NUL — makes it give up on that record before anything is kept;
 /// - the careful path: `RecordScanner` splits the record (quotes, line breaks inside quotes,
 ///   the block end), then every field is checked in order with the messages of the contract.
 ///
@@ -71,6 +72,7 @@ final class RecordParser {
     /// bytes run out. Returns how many bytes were used and why it stopped.
     func parse(_ bytes: UnsafePointer<UInt8>, count: Int, isFinal: Bool, maximumRows: Int, stopAt: Int) throws -> (consumed: Int, stop: Stop) {
         let special = RecordScanner.specialBytes
+        let quotedSpecial = RecordScanner.quotedSpecialBytes
         let powers = DecimalToDouble.exactPowersOfTen
         let plans = self.plans
         let lastField = fieldCount - 1
@@ -92,9 +94,12 @@ final class RecordParser {
                 var complete = false
                 fields: while true {
                     let plan = plans + field
+                    // A quoted field is taken here when it holds no line feed, NUL or doubled
+                    // quote: its bytes between the quotes are then the value.
+                    let quoted = cursor.pointee == 34
                     switch plan.pointee.kind {
                     case .decimal:
-                        let scanned = DecimalScan.scan(cursor, powers: powers)
+                        let scanned = DecimalScan.scan(quoted ? cursor + 1 : cursor, powers: powers)
                         let index = plan.pointee.slot &* capacity &+ row
                         if scanned.status == .number {
                             if !(scanned.value >= plan.pointee.decimalMinimum) { break fields }
@@ -106,29 +111,46 @@ final class RecordParser {
                             break fields
                         }
                         cursor = scanned.end
-                    case .skip, .text:
-                        let start = cursor
-                        while special[Int(cursor.pointee)] == 0 { cursor += 1 }
-                        if cursor.pointee == 34 || cursor.pointee == 0 { break fields }
-                        if plan.pointee.kind == .text {
-                            if cursor == start && !plan.pointee.allowsEmpty { break fields }
-                            textSpans[2 &* plan.pointee.slot] = start - bytes
-                            textSpans[2 &* plan.pointee.slot &+ 1] = cursor - start
+                        if quoted {
+                            if cursor.pointee != 34 || cursor[1] == 34 { break fields }
+                            cursor += 1
                         }
-                    case .wholeNumber, .money:
-                        let start = cursor
-                        while special[Int(cursor.pointee)] == 0 { cursor += 1 }
-                        let length = cursor - start
-                        let index = plan.pointee.slot &* capacity &+ row
-                        if length == 0 && plan.pointee.allowsEmpty {
-                            store.integerPresent[index] = 0
+                    case .skip, .text, .wholeNumber, .money:
+                        let start: UnsafePointer<UInt8>
+                        let end: UnsafePointer<UInt8>
+                        if quoted {
+                            start = cursor + 1
+                            cursor = start
+                            while quotedSpecial[Int(cursor.pointee)] == 0 { cursor += 1 }
+                            if cursor.pointee != 34 || cursor[1] == 34 { break fields }
+                            end = cursor
+                            cursor += 1
                         } else {
-                            let value = plan.pointee.kind == .money
-                                ? NumberParsing.parsePence(start, length)
-                                : NumberParsing.parseWholeNumber(start, length)
-                            guard let value, value >= plan.pointee.integerMinimum else { break fields }
-                            store.integerValues[index] = value
-                            store.integerPresent[index] = 1
+                            start = cursor
+                            while special[Int(cursor.pointee)] == 0 { cursor += 1 }
+                            if cursor.pointee == 34 || cursor.pointee == 0 { break fields }
+                            end = cursor
+                        }
+                        let length = end - start
+                        switch plan.pointee.kind {
+                        case .text:
+                            if length == 0 && !plan.pointee.allowsEmpty { break fields }
+                            textSpans[2 &* plan.pointee.slot] = start - bytes
+                            textSpans[2 &* plan.pointee.slot &+ 1] = length
+                        case .wholeNumber, .money:
+                            let index = plan.pointee.slot &* capacity &+ row
+                            if length == 0 && plan.pointee.allowsEmpty {
+                                store.integerPresent[index] = 0
+                            } else {
+                                let value = plan.pointee.kind == .money
+                                    ? NumberParsing.parsePence(start, length, grouping: plan.pointee.grouping)
+                                    : NumberParsing.parseWholeNumber(start, length, grouping: plan.pointee.grouping)
+                                guard let value, value >= plan.pointee.integerMinimum else { break fields }
+                                store.integerValues[index] = value
+                                store.integerPresent[index] = 1
+                            }
+                        case .skip, .decimal:
+                            break
                         }
                     }
                     let separator = cursor.pointee
