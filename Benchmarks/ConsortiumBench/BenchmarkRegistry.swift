@@ -3,5 +3,6 @@ enum BenchmarkRegistry {
     static let all: [Benchmark] = [
         leastSquaresBenchmark,
         budgetsEnglandBenchmark,
+        riskEnglandBenchmark,
     ]
 }

@@ -5,5 +5,6 @@ enum CommandRegistry {
     static let all: [ParsableCommand.Type] = [
         BudgetsCommand.self,
         SynthCommand.self,
+        RiskCommand.self,
     ]
 }
