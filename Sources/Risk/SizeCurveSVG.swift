@@ -137,7 +137,7 @@ public enum SizeCurveSVG {
     static func niceMaximum(_ value: Double) -> Double {
         guard value > 0 else { return 1 }
         let power = pow(10, log10(value).rounded(.down))
-        for factor in [1.0, 2, 2.5, 5, 10] where factor * power >= value * 1.0000001 { return factor * power }
+        for factor in [1.0, 2, 2.5, 5, 10] where factor * power >= value { return factor * power }
         return 10 * power
     }
 
