@@ -10,14 +10,28 @@ import Testing
 /// approximated, the Berry–Esseen bound the engine reports. Reference values from
 /// Reference/risk_reference.py (scipy).
 @Suite struct ExactDistributionTests {
-    @Test func gammaTailsWithCommonScaleSumToGammaWithSummedShape() {
+    @Test func gammaTailsWithCommonScaleSumToGammaWithSummedShape() throws {
         // 300 persons Gamma(0.5, 1000) and 200 persons Gamma(1.5, 1000), no zeros: the total is
         // Gamma(300·0.5 + 200·1.5 = 450, 1000) exactly. scipy: P(S > 480,000) = 0.08081901845478034,
         // Q(0.95) = 485,451.8124886756, Q(0.99) = 500,814.79074057017.
-        let model = TestModels.model([
-            (.male, "0-64", TestModels.parametric(zero: 0, .gamma(shape: 0.5, scale: 1000))),
-            (.male, "65+", TestModels.parametric(zero: 0, .gamma(shape: 1.5, scale: 1000))),
-        ])
+        // The specification is read from TOML, as `consortium risk --costs` reads it.
+        let model = try CostSpecificationReader.read(text: """
+            [[band]]
+            age_band = "0-64"
+            sex = "M"
+            zero_probability = 0
+            tail = "gamma"
+            shape = 0.5
+            scale = 1000
+
+            [[band]]
+            age_band = "65+"
+            sex = "M"
+            zero_probability = 0
+            tail = "gamma"
+            shape = 1.5
+            scale = 1000
+            """, name: "exact.toml")
         let replications = 40_000
         let settings = SimulationSettings(replications: replications, seed: 11, threads: 2)
         let (spend, plan) = TestModels.simulate(model, counts: [300, 200], settings: settings)
