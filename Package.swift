@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "consortium", targets: ["consortium"]),
         .library(name: "ConsortiumEngine", targets: [
             "Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking", "Inequality", "Allocation", "Premium",
+            "Risk", "Configuration", "Apportionment",
         ]),
     ],
     dependencies: [
@@ -39,11 +40,12 @@ let package = Package(
         .target(name: "Premium", dependencies: [
             "Tables", "Population", "Configuration", "Apportionment", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        .target(name: "Risk", dependencies: ["Statistics", "Tables", "Population", "Configuration", "Apportionment"]),
         .executableTarget(
             name: "consortium",
             dependencies: [
                 "Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking",
-                "Inequality", "Allocation", "Premium", "Configuration", "Apportionment",
+                "Inequality", "Allocation", "Premium", "Configuration", "Apportionment", "Risk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,7 +53,7 @@ let package = Package(
             name: "ConsortiumBench",
             dependencies: [
                 "Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking", "Inequality", "Allocation",
-                "Premium", "CLapack",
+                "Premium", "Risk", "CLapack",
             ],
             path: "Benchmarks/ConsortiumBench"
         ),
@@ -66,6 +68,7 @@ let package = Package(
         .testTarget(name: "InequalityTests", dependencies: ["Inequality", "Tables", "Population", "Linear"], exclude: ["Reference"]),
         .testTarget(name: "AllocationTests", dependencies: ["Allocation", "Apportionment", "Configuration", "Tables", "Population"], exclude: ["Reference"]),
         .testTarget(name: "PremiumTests", dependencies: ["Premium", "Tables", "Population"], exclude: ["Reference"]),
+        .testTarget(name: "RiskTests", dependencies: ["Risk", "Statistics", "Tables", "Population"], exclude: ["Reference"]),
         .testTarget(name: "CLITests", dependencies: ["consortium", "Tables"]),
     ],
     swiftLanguageModes: [.v5]

@@ -11,5 +11,6 @@ enum CommandRegistry {
         NeedsCommand.self,
         BenchmarkCommand.self,
         PeersCommand.self,
+        RiskCommand.self,
     ]
 }
