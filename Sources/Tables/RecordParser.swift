@@ -13,6 +13,12 @@
 /// The bytes given to `parse` must be followed by a 0 byte (a sentinel), so that the fused loop
 /// needs no bounds checks: the sentinel stops every scan and sends the record that reaches it to
 /// the careful path, which knows whether more input is coming.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 final class RecordParser {
     let source: String
     let header: [String]
@@ -23,6 +29,11 @@ final class RecordParser {
     private let plans: UnsafeMutablePointer<FieldPlan>
     /// Start offset and length of each text field of the record being read by the fused loop.
     private let textSpans: UnsafeMutablePointer<Int>
+    /// Per text column, the bytes and String of the last value appended: a field equal to it
+    /// appends the same String again (no validation, no allocation), which is most fields in
+    /// files sorted by organisation or indicator.
+    private var previousTextBytes: [[UInt8]]
+    private var previousTexts: [String]
     private var scanner: RecordScanner
     /// The line on which the next record starts.
     private(set) var nextLine: Int
@@ -50,6 +61,8 @@ final class RecordParser {
         self.plans.initialize(from: plans, count: plans.count)
         store = ColumnStore(columns: columns)
         textSpans = .allocate(capacity: max(2, 2 * store.textCount))
+        previousTextBytes = Array(repeating: [], count: store.textCount)
+        previousTexts = Array(repeating: "", count: store.textCount)
         scanner = RecordScanner(source: source)
         nextLine = firstLine
     }
@@ -191,11 +204,20 @@ final class RecordParser {
     private func appendTexts(_ bytes: UnsafePointer<UInt8>) -> Bool {
         for slot in 0..<store.textCount {
             let field = UnsafeBufferPointer(start: bytes + textSpans[2 * slot], count: textSpans[2 * slot + 1])
+            let previous = previousTextBytes[slot]
+            if field.count == previous.count
+                && previous.withUnsafeBufferPointer({ memcmp($0.baseAddress!, field.baseAddress!, field.count) == 0 })
+            {
+                store.texts[slot].append(previousTexts[slot])
+                continue
+            }
             guard let text = String(validating: field, as: UTF8.self) else {
                 for appended in 0..<slot { store.texts[appended].removeLast() }
                 return false
             }
             store.texts[slot].append(text)
+            previousTextBytes[slot].replaceSubrange(0..., with: field)
+            previousTexts[slot] = text
         }
         return true
     }
