@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "consortium", targets: ["consortium"]),
         .library(name: "ConsortiumEngine", targets: [
             "Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking", "Inequality", "Allocation", "Premium",
+            "Reports", "Pipeline",
         ]),
     ],
     dependencies: [
@@ -39,11 +40,16 @@ let package = Package(
         .target(name: "Premium", dependencies: [
             "Tables", "Population", "Configuration", "Apportionment", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        .target(name: "Reports", dependencies: ["Tables"]),
+        .target(name: "Pipeline", dependencies: [
+            "Tables", "Configuration", "Statistics", "Population", "Indicators", "Inequality", "Allocation", "Reports",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         .executableTarget(
             name: "consortium",
             dependencies: [
                 "Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking",
-                "Inequality", "Allocation", "Premium", "Configuration", "Apportionment",
+                "Inequality", "Allocation", "Premium", "Configuration", "Apportionment", "Reports", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +72,8 @@ let package = Package(
         .testTarget(name: "InequalityTests", dependencies: ["Inequality", "Tables", "Population", "Linear"], exclude: ["Reference"]),
         .testTarget(name: "AllocationTests", dependencies: ["Allocation", "Apportionment", "Configuration", "Tables", "Population"], exclude: ["Reference"]),
         .testTarget(name: "PremiumTests", dependencies: ["Premium", "Tables", "Population"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Tables"], exclude: ["Reference"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Reports", "Tables"]),
         .testTarget(name: "CLITests", dependencies: ["consortium", "Tables"]),
     ],
     swiftLanguageModes: [.v5]
