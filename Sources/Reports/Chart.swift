@@ -34,10 +34,11 @@ public struct Chart: Sendable, Equatable {
         self.legend = legend
     }
 
-    /// The chart as a self-contained SVG document.
-    public func svg() -> String {
+    /// The chart as a self-contained SVG document. `identifier` names its clip path: give charts
+    /// that will sit in one HTML page (a notebook) different identifiers.
+    public func svg(identifier: String = "plot") -> String {
         var canvas = SVGCanvas(width: width, height: height)
-        draw(into: &canvas, identifier: "plot")
+        draw(into: &canvas, identifier: identifier)
         return canvas.rendered(title: title, description: subtitle)
     }
 

@@ -14,8 +14,9 @@ public struct ChartGrid: Sendable, Equatable {
         self.columns = columns
     }
 
-    /// The grid as a self-contained SVG document; its size follows from the panels'.
-    public func svg() -> String {
+    /// The grid as a self-contained SVG document; its size follows from the panels'. Panels'
+    /// clip paths are named `<identifier>-1`, `<identifier>-2`, ….
+    public func svg(identifier: String = "panel") -> String {
         let panelWidth = panels.map(\.width).max() ?? 400
         let panelHeight = panels.map(\.height).max() ?? 300
         let width = panelWidth * Double(min(columns, max(panels.count, 1)))
@@ -37,7 +38,7 @@ public struct ChartGrid: Sendable, Equatable {
         for (index, panel) in panels.enumerated() {
             let column = index % columns, row = index / columns
             canvas.beginGroup(translateX: Double(column) * panelWidth, translateY: header + Double(row) * panelHeight)
-            panel.draw(into: &canvas, identifier: "panel\(index + 1)")
+            panel.draw(into: &canvas, identifier: "\(identifier)-\(index + 1)")
             canvas.endGroup()
         }
         return canvas.rendered(title: title, description: subtitle)

@@ -29,6 +29,10 @@ public struct FileRecord: Sendable, Equatable {
 public struct StepRecord: Sendable, Equatable {
     public var name: String
     public var kind: String
+    /// A heading for the step in charts and the notebook.
+    public var title: String
+    /// Markdown the notebook shows before the step's results.
+    public var description: String?
     /// Every option of the step with the value used (defaults included), in the step's order.
     public var options: JSONValue
     /// The inputs and earlier outputs it read, by the names the pipeline gives them.
@@ -40,10 +44,12 @@ public struct StepRecord: Sendable, Equatable {
     /// Figures the notebook tells the story with (per step kind).
     public var summary: JSONValue
 
-    public init(name: String, kind: String, options: JSONValue, reads: [String], outputs: [FileRecord], charts: [FileRecord],
+    public init(name: String, kind: String, title: String, description: String? = nil, options: JSONValue, reads: [String], outputs: [FileRecord], charts: [FileRecord],
                 notes: [String], summary: JSONValue = .object([])) {
         self.name = name
         self.kind = kind
+        self.title = title
+        self.description = description
         self.options = options
         self.reads = reads
         self.outputs = outputs
@@ -89,7 +95,8 @@ public struct RunManifest: Sendable, Equatable {
             ("inputs", .array(inputs.map(\.json))),
             ("steps", .array(steps.map { step in
                 .object([
-                    ("name", .string(step.name)), ("kind", .string(step.kind)), ("options", step.options),
+                    ("name", .string(step.name)), ("kind", .string(step.kind)), ("title", .string(step.title)),
+                    ("description", .text(step.description)), ("options", step.options),
                     ("reads", .array(step.reads.map(JSONValue.string))),
                     ("outputs", .array(step.outputs.map(\.json))), ("charts", .array(step.charts.map(\.json))),
                     ("notes", .array(step.notes.map(JSONValue.string))), ("summary", step.summary),
@@ -121,7 +128,8 @@ public struct RunManifest: Sendable, Equatable {
         for step in steps {
             guard let stepName = step["name"]?.stringValue, let kind = step["kind"]?.stringValue else { throw fail("a step without name or kind") }
             stepRecords.append(StepRecord(
-                name: stepName, kind: kind, options: step["options"] ?? .object([]),
+                name: stepName, kind: kind, title: step["title"]?.stringValue ?? stepName, description: step["description"]?.stringValue,
+                options: step["options"] ?? .object([]),
                 reads: step["reads"]?.arrayValue?.compactMap(\.stringValue) ?? [],
                 outputs: try (step["outputs"]?.arrayValue ?? []).map { try file($0) },
                 charts: try (step["charts"]?.arrayValue ?? []).map { try file($0) },

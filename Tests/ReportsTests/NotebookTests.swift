@@ -57,7 +57,7 @@ func sampleNotebook() -> Notebook {
         engineName: "consortium", engineVersion: "0.1.0", title: "T", description: nil,
         pipeline: FileRecord(path: "pipeline.toml", size: 10, rows: nil, sha256: String(repeating: "a", count: 64)),
         inputs: [FileRecord(name: "practices", path: "practices.csv", size: 120, rows: 3, sha256: String(repeating: "b", count: 64))],
-        steps: [StepRecord(name: "budgets", kind: "budgets", options: .object([("level", .string("practice"))]), reads: ["practices"],
+        steps: [StepRecord(name: "budgets", kind: "budgets", title: "Budgets", description: "Why.", options: .object([("level", .string("practice"))]), reads: ["practices"],
                            outputs: [FileRecord(path: "budgets.csv", size: 50, rows: 3, sha256: String(repeating: "c", count: 64))],
                            charts: [], notes: ["a note"], summary: .object([("total", .number(1.5))]))])
     let text = manifest.json()

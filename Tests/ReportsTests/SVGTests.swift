@@ -87,7 +87,7 @@ func scatterChart() -> Chart {
 @Test func gridHoldsEveryPanelWithItsOwnClip() {
     let grid = ChartGrid(title: "Small multiples", panels: [scatterChart(), scatterChart(), scatterChart()], columns: 2)
     let document = grid.svg()
-    #expect(document.contains("id=\"panel1\"") && document.contains("id=\"panel3\""))
+    #expect(document.contains("id=\"panel-1\"") && document.contains("id=\"panel-3\""))
     #expect(document.contains("transform=\"translate(760 "))
     #expect(document.contains("width=\"1520\""))
 }

@@ -8,5 +8,7 @@ enum CommandRegistry {
         IndicatorsCommand.self,
         InequalityCommand.self,
         NeedsCommand.self,
+        RunCommand.self,
+        NotebookCommand.self,
     ]
 }
