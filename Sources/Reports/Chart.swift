@@ -70,7 +70,11 @@ public struct Chart: Sendable, Equatable {
         let (xLow, xHigh) = extent(axis: .x)
         let (yLow, yHigh) = extent(axis: .y)
         let xScale = xAxis.scale(dataMinimum: xLow, dataMaximum: xHigh)
-        let yScale = yAxis.scale(dataMinimum: yLow, dataMaximum: yHigh)
+        let hasLabelsAbove = layers.contains { layer in
+            if case .labels(let labels) = layer { return labels.contains { $0.dy < 0 } }
+            return false
+        }
+        let yScale = yAxis.scale(dataMinimum: yLow, dataMaximum: yHigh, headroom: hasLabelsAbove ? 0.08 : 0)
         let xFormat = xAxis.format.with(decimals: max(xAxis.format.decimals, Self.decimals(xScale.decimals, multiplier: xAxis.format.multiplier)))
         let yFormat = yAxis.format.with(decimals: max(yAxis.format.decimals, Self.decimals(yScale.decimals, multiplier: yAxis.format.multiplier)))
 

@@ -34,7 +34,9 @@ public struct ChartAxis: Sendable, Equatable {
     /// The range shown and its ticks for data spanning `minimum...maximum` (nil: no data).
     /// Data are padded by 3% of their span before nice ticks are chosen, so no point sits on
     /// the frame; a fixed range is used as given.
-    func scale(dataMinimum: Double?, dataMaximum: Double?) -> (lower: Double, upper: Double, ticks: [Double], decimals: Int) {
+    /// `headroom` is extra padding above the data, as a fraction of their span (room for labels
+    /// drawn above points).
+    func scale(dataMinimum: Double?, dataMaximum: Double?, headroom: Double = 0) -> (lower: Double, upper: Double, ticks: [Double], decimals: Int) {
         if let categories {
             return (-0.5, Double(max(categories.count, 1)) - 0.5, [], 0)
         }
@@ -47,7 +49,7 @@ public struct ChartAxis: Sendable, Equatable {
         if includesZero { low = min(low, 0); high = max(high, 0) }
         let pad = (high - low) * 0.03
         let paddedLow = includesZero && low == 0 ? 0 : low - pad
-        let paddedHigh = includesZero && high == 0 ? 0 : high + pad
+        let paddedHigh = includesZero && high == 0 && headroom == 0 ? 0 : high + pad + (high - low) * headroom
         let ticks = NiceTicks(minimum: paddedLow, maximum: paddedHigh, count: tickCount)
         return (ticks.lower, ticks.upper, ticks.values, ticks.decimals)
     }

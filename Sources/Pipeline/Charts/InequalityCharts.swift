@@ -17,7 +17,7 @@ struct InequalityCharts {
         let panels = analyses.map { chart($0.result, title: $0.key.joined(separator: " · "), width: 420, height: 320, legend: false) }
         return ChartGrid(
             title: title,
-            subtitle: "Each group's value with its 95% confidence limits (blue) at the midpoint of its share of the population, most deprived on the left; the line is the population-weighted least-squares fit whose ends give the slope index of inequality (SII).",
+            subtitle: "Values \(yTitle). Each group's value with its 95% confidence limits (blue) at the midpoint of its share of the population, most deprived on the left; the line is the population-weighted least-squares fit whose ends give the slope index of inequality (SII).",
             panels: panels, columns: 3).svg(identifier: identifier)
     }
 

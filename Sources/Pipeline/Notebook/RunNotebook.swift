@@ -73,10 +73,10 @@ struct NotebookStory {
         if !options.isEmpty { text += "\n\nOptions (`kind = \"\(step.kind)\"`, as `consortium \(step.kind)` takes them): \(options)." }
         if !step.notes.isEmpty { text += "\n\nThe step reported:\n" + step.notes.map { "\n- \($0)" }.joined() }
         markdown(text)
+        for chart in step.charts { try chartCell(chart) }
         for table in StepTables.tables(for: step) {
             try tableCell(table)
         }
-        for chart in step.charts { try chartCell(chart) }
     }
 
     /// A code cell that reads a CSV with pandas and shows part of it, with the rendered result.
@@ -87,7 +87,9 @@ struct NotebookStory {
         dtypes = dtypes.isEmpty ? [] : ["dtype={\(dtypes.joined(separator: ", "))}"]
         let arguments = ["run / " + pythonString(table.file)] + dtypes
         var source = "\(variable) = pd.read_csv(\(arguments.joined(separator: ", ")))\n"
-        let columns = table.columns.filter { preview.header.contains($0) }
+        // Columns the file has, less those empty in every row (baselines when none were given).
+        let columns = table.columns.filter { name in preview.header.contains(name) && preview.columns[name]!.contains { !$0.isEmpty } }
+        source += "columns = [\(columns.map(pythonString).joined(separator: ", "))]\n"
         var rows = Array(0..<preview.rowCount)
         if let filter = table.filter {
             let values = preview.columns[filter.column] ?? []
@@ -96,7 +98,7 @@ struct NotebookStory {
         } else {
             source += variable
         }
-        source += "[[\(columns.map(pythonString).joined(separator: ", "))]]"
+        source += "[columns]"
         if rows.count > table.limit {
             rows = Array(rows.prefix(table.limit))
             source += ".head(\(table.limit))"
