@@ -71,8 +71,11 @@ public struct Chart: Sendable, Equatable {
         let (yLow, yHigh) = extent(axis: .y)
         let xScale = xAxis.scale(dataMinimum: xLow, dataMaximum: xHigh)
         let hasLabelsAbove = layers.contains { layer in
-            if case .labels(let labels) = layer { return labels.contains { $0.dy < 0 } }
-            return false
+            switch layer {
+            case .labels(let labels): return labels.contains { $0.dy < 0 }
+            case .points(let points): return points.points.contains { $0.label != nil }
+            default: return false
+            }
         }
         let yScale = yAxis.scale(dataMinimum: yLow, dataMaximum: yHigh, headroom: hasLabelsAbove ? 0.08 : 0)
         let xFormat = xAxis.format.with(decimals: max(xAxis.format.decimals, Self.decimals(xScale.decimals, multiplier: xAxis.format.multiplier)))
@@ -80,7 +83,11 @@ public struct Chart: Sendable, Equatable {
 
         let yLabelWidth = yScale.ticks.map { TextMetrics.width(yFormat.text($0), size: Self.tickSize) }.max() ?? 0
         let left = Self.outerMargin + (yAxis.title.isEmpty ? 0 : Self.axisTitleSize + 8) + yLabelWidth + 8
-        let right = width - Self.outerMargin - 6
+        let ruleLabelWidth = layers.compactMap { layer -> Double? in
+            guard case .rule(let rule) = layer, let label = rule.label, case .horizontal = rule.orientation else { return nil }
+            return TextMetrics.width(label, size: 10.5)
+        }.max()
+        let right = width - Self.outerMargin - 6 - (ruleLabelWidth.map { $0 + 6 } ?? 0)
         var bottomSpace = 8.0
         var categoryLabelsVertical = false
         var categoryStride = 1
@@ -277,7 +284,10 @@ public struct Chart: Sendable, Equatable {
         let style = SVGCanvas.TextStyle(size: 10.5, colour: rule.colour == Palette.neutral ? Palette.mutedInk : rule.colour, anchor: .end, halo: true)
         switch rule.orientation {
         case .horizontal(let y):
-            canvas.text(label, x: plot.right - 4, y: plot.y(y) - 4, style: style)
+            var outside = style
+            outside.anchor = .start
+            outside.halo = false
+            canvas.text(label, x: plot.right + 4, y: plot.y(y) + 3.5, style: outside)
         case .vertical(let x):
             canvas.text(label, x: plot.x(x) - 4, y: plot.top + 12, style: style)
         }

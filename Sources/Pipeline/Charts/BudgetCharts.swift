@@ -29,18 +29,26 @@ struct BudgetCharts {
         let targetLine = LineLayer(points: [ChartCoordinate(low, low * average), ChartCoordinate(high, high * average)],
                                    colour: Palette.vermillion, width: 1.5, dashes: [6, 4])
         let moved = result.pace != nil
+        let baselinePoints = lines.compactMap { line -> ChartPoint? in
+            guard let baseline = line.baseline else { return nil }
+            return ChartPoint(x: line.needIndex!, y: Double(baseline) / 100 / line.registeredPatients,
+                              tooltip: "\(line.code): baseline \(NumberFormat.pounds(decimals: 2).text(Double(baseline) / 100 / line.registeredPatients)) per head")
+        }
         var subtitle = "\(lines.count) \(units); \(NumberFormat.pounds().text(Double(result.totalPence) / 100)) for \(NumberFormat().text(patients)) registered patients, \(NumberFormat.pounds(decimals: 2).text(average)) per head on average."
-        subtitle += moved ? " Budgets move towards their targets by the pace-of-change rule, so points lie off the target line."
-            : " Without baselines the budgets are the targets, so every point lies on the target line."
+        subtitle += moved ? " Budgets move from baselines towards targets by the pace-of-change rule, so they lie off the target line."
+            : " With no pace-of-change rule the budgets are the targets, so they lie on the target line."
+        if !baselinePoints.isEmpty { subtitle += " Orange: the baselines, per head." }
         return Chart(
             title: "Budget per head against need index, by \(unit)",
             subtitle: subtitle,
             footnote: "Need index: target per head ÷ average per head (weighted population by age, sex, need and cost, normalised). Formula: \(formulaName ?? "unnamed").",
             xAxis: ChartAxis(title: "need index (1 = average)", format: NumberFormat(decimals: 2)),
             yAxis: ChartAxis(title: "budget per registered patient", format: .pounds()),
-            layers: [.line(targetLine), .points(PointLayer(points: points, colour: Palette.blue, radius: lines.count > 200 ? 2.5 : 4))],
-            legend: [LegendEntry(unit, colour: Palette.blue, symbol: .point),
-                     LegendEntry("target per head (need index × average)", colour: Palette.vermillion, symbol: .line(dashes: [6, 4]))])
+            layers: (baselinePoints.isEmpty ? [] : [.points(PointLayer(points: baselinePoints, colour: Palette.orange, radius: lines.count > 200 ? 2 : 3, fillOpacity: 0.8))])
+                + [.line(targetLine), .points(PointLayer(points: points, colour: Palette.blue, radius: lines.count > 200 ? 2.5 : 4))],
+            legend: [LegendEntry("budget, per \(unit)", colour: Palette.blue, symbol: .point)]
+                + (baselinePoints.isEmpty ? [] : [LegendEntry("baseline", colour: Palette.orange, symbol: .point)])
+                + [LegendEntry("target per head (need index × average)", colour: Palette.vermillion, symbol: .line(dashes: [6, 4]))])
     }
 
     /// Distance from target, (baseline − target) / target, as bars sorted from furthest under to

@@ -79,7 +79,7 @@ struct InequalityCharts {
                                colour: Palette.vermillion, width: 2)
         let siiText = Self.siiText(result, decimals: decimals)
         let first = result.groups.first!, last = result.groups.last!
-        let ends = "group \(first.group) (most deprived) \(NumberFormat(decimals: decimals).text(first.value * multiplier)), group \(last.group) (least deprived) \(NumberFormat(decimals: decimals).text(last.value * multiplier))"
+        let ends = "Group \(first.group) (most deprived) \(NumberFormat(decimals: decimals).text(first.value * multiplier)), group \(last.group) (least deprived) \(NumberFormat(decimals: decimals).text(last.value * multiplier))"
         return Chart(
             title: title,
             subtitle: legend ? "\(siiText). \(ends)." : siiText,
