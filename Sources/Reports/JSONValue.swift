@@ -1,5 +1,8 @@
 import Tables
 
+/// Values compare as JSON reads them: an integer equals the same number written with a fraction
+/// (JSON does not tell them apart); object members compare in order.
+///
 /// A JSON value (RFC 8259) whose text is the same on every machine: object members keep the
 /// order they are given in (or are sorted by key when asked), numbers are written in the
 /// shortest form that reads back to the same double, strings escape only what JSON requires
@@ -21,6 +24,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case let (.bool(a), .bool(b)): return a == b
         case let (.integer(a), .integer(b)): return a == b
         case let (.number(a), .number(b)): return a == b
+        case let (.integer(a), .number(b)), let (.number(b), .integer(a)): return Double(a) == b
         case let (.string(a), .string(b)): return a == b
         case let (.array(a), .array(b)): return a == b
         case let (.object(a), .object(b)):

@@ -1,11 +1,11 @@
 import Testing
 @testable import Reports
 
-// Hand calculations by Heckbert's rule: range = nice(max − min, ceiling), step =
-// nice(range / (n − 1), nearest), axis ⌊min/step⌋·step … ⌈max/step⌉·step.
+// Hand calculations: step = nice(raw range / (n − 1), nearest of 1, 2, 5 × 10^k with Heckbert's
+// cut-offs 1.5, 3, 7), axis ⌊min/step⌋·step … ⌈max/step⌉·step.
 
 @Test func unitInterval() {
-    // range nice(1) = 1; step nice(1/5 = 0.2) = 0.2; 0 … 1.
+    // step nice(1/5 = 0.2) = 0.2; 0 … 1.
     let ticks = NiceTicks(minimum: 0, maximum: 1, count: 6)
     #expect(ticks.step == 0.2)
     #expect(ticks.values.count == 6)
@@ -14,14 +14,14 @@ import Testing
 }
 
 @Test func negativeToPositive() {
-    // range 16.1 → nice ceiling 20; step nice(20/4 = 5) = 5; ⌊−3.7/5⌋·5 = −5, ⌈12.4/5⌉·5 = 15.
+    // step nice(16.1/4 = 4.025) = 5 (4.025 ≥ 3 and < 7); ⌊−3.7/5⌋·5 = −5, ⌈12.4/5⌉·5 = 15.
     let ticks = NiceTicks(minimum: -3.7, maximum: 12.4, count: 5)
     #expect(ticks.values == [-5, 0, 5, 10, 15])
     #expect(ticks.decimals == 0)
 }
 
 @Test func smallValues() {
-    // range 0.0075 → 0.01; step nice(0.0025) = 0.002 (2.5 rounds to 2); 0 … 0.01 in 6 ticks.
+    // step nice(0.0075/5 = 0.0015) = 0.002 (1.5 is not below 1.5, so 2); 0 … 0.01 in 6 ticks.
     let ticks = NiceTicks(minimum: 0.0012, maximum: 0.0087, count: 6)
     #expect(ticks.step == 0.002)
     #expect(ticks.values.count == 6)
@@ -30,14 +30,14 @@ import Testing
 }
 
 @Test func emptyRangeIsWidened() {
-    // 5 … 5 widened by 10% of 5 to 4.5 … 5.5; range 1, step 0.2, axis 4.4 … 5.6.
+    // 5 … 5 widened by 10% of 5 to 4.5 … 5.5; step nice(1/5 = 0.2) = 0.2, axis 4.4 … 5.6.
     let ticks = NiceTicks(minimum: 5, maximum: 5, count: 6)
     #expect(ticks.step == 0.2)
     #expect(abs(ticks.lower - 4.4) < 1e-12 && abs(ticks.upper - 5.6) < 1e-12)
 }
 
 @Test func zeroRangeAtZero() {
-    // 0 … 0 widened by 1 each side: range 2, step nice(0.4) = 0.5, axis −1 … 1.
+    // 0 … 0 widened by 1 each side: step nice(2/4 = 0.5) = 0.5, axis −1 … 1.
     let ticks = NiceTicks(minimum: 0, maximum: 0, count: 5)
     #expect(ticks.values == [-1, -0.5, 0, 0.5, 1])
 }
@@ -48,9 +48,16 @@ import Testing
 }
 
 @Test func largeMoney() {
-    // 118 … 402 (pounds per head): range 284 → 500; step nice(100) = 100; axis 100 … 500.
+    // 118 … 402 (pounds per head): step nice(284/5 = 56.8) = 50; axis 100 … 450.
     let ticks = NiceTicks(minimum: 118, maximum: 402, count: 6)
-    #expect(ticks.values == [100, 200, 300, 400, 500])
+    #expect(ticks.values == [100, 150, 200, 250, 300, 350, 400, 450])
+}
+
+@Test func tightAxisWhereHeckbertsWouldDoubleTheSpacing() {
+    // 0.71 … 1.24: step nice(0.53/5 = 0.106) = 0.1; axis 0.7 … 1.3.
+    let ticks = NiceTicks(minimum: 0.71, maximum: 1.24, count: 6)
+    #expect(ticks.step == 0.1)
+    #expect(abs(ticks.lower - 0.7) < 1e-12 && abs(ticks.upper - 1.3) < 1e-12)
 }
 
 @Test func numberFormats() {
