@@ -4,7 +4,7 @@ import Tables
 /// The folder a run builds: a temporary folder beside the destination, renamed into place only
 /// when everything is written, so a failed run leaves nothing behind and a finished one appears
 /// whole. An existing destination is replaced only when asked (`replace`); otherwise it is an
-/// error before anything runs (exit 73).
+/// error before anything runs (exit 73). Missing parent folders are created.
 struct RunFolder {
     let destination: String
     let temporary: String
@@ -31,8 +31,15 @@ struct RunFolder {
             }
         }
         let parentPath = parent.isEmpty ? "/" : parent
+        if !FileManager.default.fileExists(atPath: parentPath) {
+            do {
+                try FileManager.default.createDirectory(atPath: parentPath, withIntermediateDirectories: true)
+            } catch {
+                throw DataError(.cannotCreate, at: SourceLocation(file: trimmed), "cannot create the folder \(parentPath) it goes in: \(error.localizedDescription)")
+            }
+        }
         guard FileManager.default.fileExists(atPath: parentPath, isDirectory: &isFolder), isFolder.boolValue else {
-            throw DataError(.cannotCreate, at: SourceLocation(file: trimmed), "the folder \(parentPath) it would go in does not exist")
+            throw DataError(.cannotCreate, at: SourceLocation(file: trimmed), "\(parentPath) is not a folder")
         }
     }
 
