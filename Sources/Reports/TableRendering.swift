@@ -1,6 +1,6 @@
 /// A small table of text cells for display: rendered as HTML (the markup pandas gives a
 /// `DataFrame` in a notebook, class `dataframe`, with a bold header and the row labels) and as
-/// plain text (columns padded to their widest cell; numbers right-aligned, text left-aligned).
+/// plain text (columns padded to their widest cell and right-aligned, as pandas prints a frame).
 public struct DisplayTable: Sendable, Equatable {
     public var header: [String]
     public var rows: [[String]]
@@ -18,17 +18,6 @@ public struct DisplayTable: Sendable, Equatable {
     }
 
     var labels: [String] { rowLabels ?? rows.indices.map(String.init) }
-
-    /// Whether a cell reads as a number (and is right-aligned).
-    static func isNumeric(_ text: String) -> Bool {
-        var body = Substring(text)
-        if body.hasPrefix("-") || body.hasPrefix("\u{2212}") { body = body.dropFirst() }
-        if body.hasPrefix("£") { body = body.dropFirst() }
-        if body.hasSuffix("%") { body = body.dropLast() }
-        guard !body.isEmpty else { return false }
-        return body.allSatisfy { $0.isNumber || $0 == "." || $0 == "," || $0 == "e" || $0 == "-" || $0 == "+" }
-            && body.first!.isNumber
-    }
 
     /// HTML markup of the table (escaped), as a notebook shows it.
     public func html() -> String {
@@ -62,7 +51,7 @@ public struct DisplayTable: Sendable, Equatable {
             .joined(separator: "  "))
         for (index, row) in rows.enumerated() {
             var cells = [pad(labels[index], labelWidth, right: false)]
-            for (column, cell) in row.enumerated() { cells.append(pad(cell, widths[column], right: Self.isNumeric(cell) || cell.isEmpty)) }
+            for (column, cell) in row.enumerated() { cells.append(pad(cell, widths[column], right: true)) }
             lines.append(cells.joined(separator: "  "))
         }
         if let caption { lines += ["", caption] }
