@@ -7,5 +7,6 @@ enum BenchmarkRegistry {
         leastSquaresBenchmark,
         budgetsEnglandBenchmark,
         synthBenchmark,
+        benchmarkEnglandBenchmark,
     ]
 }

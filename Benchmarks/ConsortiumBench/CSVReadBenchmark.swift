@@ -4,7 +4,8 @@ import Tables
 /// `csv-read`: our reader against pandas on a large numeric CSV (20 columns of doubles).
 ///
 /// Options: `--size-mb N` (default 1024), `--seed S` (default 2024), `--repetitions R` (default 3),
-/// `--no-pandas`. The file is generated once from the seed into /tmp and reused. Prints MB/s for
+/// `--no-pandas`, `--write` (also time `CSVWriter` writing the table back, and the share of that
+/// time spent in Swift's shortest-digits `description` of the numbers). The file is generated once from the seed into /tmp and reused. Prints MB/s for
 /// our reader on 1 and 2 threads and for `pandas.read_csv` (C engine, one thread), measured in
 /// the same run, their ratios, and whether every value agrees bit for bit with pandas's
 /// correctly rounded parse.
@@ -16,6 +17,7 @@ let csvReadBenchmark = Benchmark(
     let seed = UInt64(CSVReadOptions.value("--seed", in: options) ?? "2024") ?? 2024
     let repetitions = Int(CSVReadOptions.value("--repetitions", in: options) ?? "3") ?? 3
     let runPandas = !options.contains("--no-pandas")
+    let runWriter = options.contains("--write")
 
     let path = "/tmp/consortium-csv-read-\(sizeMB)mb-seed\(seed).csv"
     try NumericCSVGenerator.ensureFile(path: path, bytes: sizeMB << 20, seed: seed)
@@ -27,21 +29,52 @@ let csvReadBenchmark = Benchmark(
     var rows = 0
     var checksumsOneThread: [UInt64] = []
     var checksumsTwoThreads: [UInt64] = []
+    // Processor time per run (user + system, all threads) is printed too: on a machine shared
+    // with other work it shows what the wall-clock figures would be without the competition.
+    var cpuStart = CSVReadOptions.processorSeconds()
     let single = try Timing.measure(repetitions: repetitions) {
         let table = try TableReader.read(path: path, schema: schema, threads: 1)
         rows = table.rowCount
         checksumsOneThread = CSVReadOptions.checksums(table)
     }
+    let singleProcessor = (CSVReadOptions.processorSeconds() - cpuStart) / Double(repetitions + 1)
     let oneThread = megabytes / single.median
-    print(String(format: "ours, 1 thread:  %7.0f MB/s  %@  (%d rows)", oneThread, single.summary, rows))
+    print(String(format: "ours, 1 thread:  %7.0f MB/s  %@, processor %.3f s/run  (%d rows)", oneThread, single.summary, singleProcessor, rows))
+    cpuStart = CSVReadOptions.processorSeconds()
     let double = try Timing.measure(repetitions: repetitions) {
         let table = try TableReader.read(path: path, schema: schema, threads: 2)
         checksumsTwoThreads = CSVReadOptions.checksums(table)
     }
+    let doubleProcessor = (CSVReadOptions.processorSeconds() - cpuStart) / Double(repetitions + 1)
     let twoThreads = megabytes / double.median
-    print(String(format: "ours, 2 threads: %7.0f MB/s  %@", twoThreads, double.summary))
+    print(String(format: "ours, 2 threads: %7.0f MB/s  %@, processor %.3f s/run", twoThreads, double.summary, doubleProcessor))
     print("1 and 2 threads give the same values: \(checksumsOneThread == checksumsTwoThreads ? "yes" : "NO")")
     print(String(format: "peak resident memory: %.0f MiB", peakResidentMemoryMiB()))
+
+    if runWriter {
+        let table = try TableReader.read(path: path, schema: schema, threads: 2)
+        let columns = (1...NumericCSVGenerator.columnCount).map { table.decimals(NumericCSVGenerator.columnName($0)) }
+        let output = "/tmp/consortium-csv-write-\(sizeMB)mb.csv"
+        let writing = try Timing.measure(repetitions: 1, warmUp: false) {
+            let writer = try CSVWriter(path: output, header: (1...NumericCSVGenerator.columnCount).map(NumericCSVGenerator.columnName))
+            var row = [CSVValue](repeating: .missing, count: columns.count)
+            for index in 0..<table.rowCount {
+                for column in columns.indices { row[column] = .number(columns[column][index]) }
+                try writer.write(row)
+            }
+            try writer.commit()
+        }
+        let written = Double((try FileManager.default.attributesOfItem(atPath: output)[.size] as? NSNumber)?.intValue ?? 0) / 1e6
+        var characters = 0
+        let formatting = Timing.measure(repetitions: 1, warmUp: false) {
+            for column in columns {
+                for value in column { characters &+= Table.formatNumber(value).utf8.count }
+            }
+        }
+        print(String(format: "writer: %.0f MB/s (%.1f MB in %.2f s); formatting the numbers alone takes %.2f s (%.0f%%)",
+                     written / writing.median, written, writing.median, formatting.median, 100 * formatting.median / writing.median))
+        unlink(output)
+    }
 
     guard runPandas else { return }
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -61,16 +94,24 @@ let csvReadBenchmark = Benchmark(
         return
     }
     let pandas = megabytes / pandasSeconds
-    print(String(format: "pandas %@ read_csv (C engine, 1 thread): %7.0f MB/s  median %.3f s (fastest %.3f)",
-                 report["pandas_version"] as? String ?? "?", pandas, pandasSeconds, report["seconds_fastest"] as? Double ?? .nan))
+    print(String(format: "pandas %@ read_csv (C engine, 1 thread): %7.0f MB/s  median %.3f s (fastest %.3f), processor %.3f s/run",
+                 report["pandas_version"] as? String ?? "?", pandas, pandasSeconds, report["seconds_fastest"] as? Double ?? .nan,
+                 report["processor_seconds_per_run"] as? Double ?? .nan))
     print(String(format: "ratio ours/pandas: 1 thread %.2fx, 2 threads %.2fx", oneThread / pandas, twoThreads / pandas))
     if let sums = report["checksums"] as? [NSNumber] {
         let theirs = sums.map { $0.uint64Value }
-        print("values bit-identical to pandas (float_precision=round_trip): \(theirs == checksumsOneThread ? "yes" : "NO")")
+        print("values bit-identical to pandas's: \(theirs == checksumsOneThread ? "yes" : "NO")")
     }
 }
 
 private enum CSVReadOptions {
+    /// User plus system processor time of this process so far, in seconds.
+    static func processorSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
     static func value(_ name: String, in options: [String]) -> String? {
         guard let index = options.firstIndex(of: name), index + 1 < options.count else { return nil }
         return options[index + 1]

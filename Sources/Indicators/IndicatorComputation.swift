@@ -15,9 +15,9 @@ import Tables
 /// Bad data are errors naming file, line and column: a negative count or population; a zero
 /// denominator for a proportion or rate (PHEindicatormethods rejects them too); a numerator above
 /// its denominator for a proportion; two rows for the same group (or the same band of a group);
-/// an age band that is not one, or that straddles bands of the standard; a band of the standard
-/// without a row, or a zero population, for a DSR; an empty figure, unless the missing-value
-/// policy is `skip`. Life expectancy instead suppresses, with the reason, a group with a band
+/// an age band that is not one, or that straddles bands of the standard; for a DSR, a band
+/// missing inside the run of bands a group covers, groups of one indicator covering different
+/// runs, or a zero population; an empty figure, unless the missing-value policy is `skip`. Life expectancy instead suppresses, with the reason, a group with a band
 /// missing or empty, as PHEindicatormethods does.
 public struct IndicatorComputation {
     public let request: IndicatorRequest

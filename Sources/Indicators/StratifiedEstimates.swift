@@ -113,21 +113,48 @@ extension IndicatorComputation {
             : "no row for ages \(AgeBandLabels.describe(gap)) of band \(AgeBandLabels.describe(band))"
     }
 
+    /// DSRs, each over the run of the standard's bands its group's rows cover (all 19 for an
+    /// all-ages indicator, 0-4 … 70-74 for deaths under 75), as PHEindicatormethods'
+    /// `calculate_dsr` standardises each group over its own bands. So that no band is dropped
+    /// silently: a band missing inside the run is an error, and the groups compared with one another
+    /// (sharing every grouping value but `org_code`) must all cover the same run.
     func directlyStandardisedRates(setup: Setup) throws -> [IndicatorResult] {
         let standard = request.standard
         let byTarget = strataByTarget(bandCount: standard.bands.count)
+        let comparedBy = setup.grouping.indices.filter { setup.grouping[$0] != .orgCode }
+        var runs: [[String]: (first: Int, last: Int, group: Int)] = [:]
         var results: [IndicatorResult] = []
         results.reserveCapacity(groups.count)
         var collapsed = CollapsedBands(bandCount: standard.bands.count)
+        func describeRun(_ first: Int, _ last: Int) -> String {
+            first == last ? AgeBandLabels.describe(standard.bands.bands[first])
+                : "\(AgeBandLabels.describe(standard.bands.bands[first])) to \(AgeBandLabels.describe(standard.bands.bands[last]))"
+        }
         for group in 0..<groups.count {
+            var first = Int.max
+            var last = -1
+            for (stratum, description) in strata.strata.enumerated() where cells.cell(group: group, stratum: stratum).line != 0 {
+                first = min(first, description.target)
+                last = max(last, description.target)
+            }
+            let values = groups.values(of: group)
+            let key = comparedBy.map { values[values.startIndex + $0] }
+            if let run = runs[key] {
+                if run.first != first || run.last != last {
+                    throw groupError(setup, group: group,
+                                     "the rows cover age bands \(describeRun(first, last)), but those of \(describe(group: run.group)) cover \(describeRun(run.first, run.last)); the DSRs of one indicator need the same bands")
+                }
+            } else {
+                runs[key] = (first, last, group)
+            }
             try collapse(group: group, scheme: standard.bands, strataByTarget: byTarget,
-                         wanted: { standard.weights[$0] > 0 }, setup: setup, into: &collapsed)
+                         wanted: { $0 >= first && $0 <= last && standard.weights[$0] > 0 }, setup: setup, into: &collapsed)
             if let missing = collapsed.missing {
                 throw groupError(setup, group: group,
-                                 "\(missing); a directly standardised rate needs a row for every band of the standard population (\(standard.name))")
+                                 "\(missing) (the rows cover age bands \(describeRun(first, last)) of the standard population, \(standard.name))")
             }
             var sums = DobsonSums()
-            for target in 0..<standard.bands.count where standard.weights[target] > 0 {
+            for target in first...last where standard.weights[target] > 0 {
                 if collapsed.populations[target] <= 0 {
                     var location = setup.denominatorLocation
                     location.line = collapsed.firstLines[target]
@@ -135,6 +162,9 @@ extension IndicatorComputation {
                                     "expected a population > 0 in age band \(AgeBandLabels.describe(standard.bands.bands[target])) for a directly standardised rate, found 0 (\(describe(group: group)))")
                 }
                 sums.add(count: collapsed.counts[target], population: collapsed.populations[target], weight: standard.weights[target])
+            }
+            if sums.totalWeight == 0 {
+                throw groupError(setup, group: group, "the standard population (\(standard.name)) gives no weight to age bands \(describeRun(first, last))")
             }
             let rate = DirectlyStandardisedRate.dobson(sums, confidence: request.confidence, multiplier: request.multiplier)
             results.append(result(group: group, measures: [rate.totalCount, rate.totalPopulation], count: rate.totalCount,

@@ -156,9 +156,13 @@ public final class CSVWriter {
                 bytes.append(contentsOf: text.utf8)
             }
         case .number(let number):
-            if number.isFinite { bytes.append(contentsOf: Table.formatNumber(number).utf8) }
+            if number == number.rounded() && abs(number) < 1e15 {
+                appendDigits(Int(number), to: &bytes)
+            } else if number.isFinite {
+                bytes.append(contentsOf: number.description.utf8)
+            }
         case .wholeNumber(let number):
-            bytes.append(contentsOf: String(number).utf8)
+            appendDigits(number, to: &bytes)
         case .pence(let pence):
             appendPence(pence, to: &bytes)
         case .money(let pounds):
@@ -188,10 +192,31 @@ public final class CSVWriter {
         return Int(pence)
     }
 
+    /// Appends the decimal digits of `value` (with a minus sign when negative), as `String(value)`
+    /// spells it, without making a String.
+    static func appendDigits(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(45) }
+        appendDigits(magnitude: value.magnitude, to: &bytes)
+    }
+
+    static func appendDigits(magnitude: UInt, to bytes: inout [UInt8]) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0) // room for the 20 digits of UInt.max
+        var count = 0
+        var rest = magnitude
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                count += 1
+                buffer[24 - count] = UInt8(48 + rest % 10)
+                rest /= 10
+            } while rest != 0
+            bytes.append(contentsOf: buffer[(24 - count)...])
+        }
+    }
+
     static func appendPence(_ pence: Int, to bytes: inout [UInt8]) {
         let magnitude = pence.magnitude
         if pence < 0 { bytes.append(45) }
-        bytes.append(contentsOf: String(magnitude / 100).utf8)
+        appendDigits(magnitude: magnitude / 100, to: &bytes)
         bytes.append(46)
         let fraction = magnitude % 100
         bytes.append(UInt8(48 + fraction / 10))

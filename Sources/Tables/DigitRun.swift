@@ -27,8 +27,10 @@ enum DigitRun {
         let digits = word ^ 0x3030_3030_3030_3030
         let notDigit = (((digits & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080
         let count = notDigit == 0 ? 8 : notDigit.trailingZeroBitCount >> 3
-        if count == 0 { return (0, 0) }
-        var lanes = digits &<< UInt64(64 - 8 * count)
+        // Shift by 64 - 8·count in two steps of at most 32 bits, so that no digits (a shift by
+        // 64) gives 0 without a branch.
+        let shift = UInt64(64 - 8 * count)
+        var lanes = (digits &<< (shift >> 1)) &<< (shift - (shift >> 1))
         lanes = ((lanes &* 10) &+ (lanes >> 8)) & 0x00FF_00FF_00FF_00FF
         lanes = ((lanes &* 100) &+ (lanes >> 16)) & 0x0000_FFFF_0000_FFFF
         return (count, (lanes & 0xFFFF) &* 10_000 &+ (lanes >> 32))

@@ -17,6 +17,7 @@ extension TableReader {
     static let defaultMinimumBytesPerThread = 4 << 20
 
     func readAll(threads: Int, minimumBytesPerThread: Int = TableReader.defaultMinimumBytesPerThread) throws -> Table {
+        if let failure { throw failure }
         let dataStart = offset
         let dataBytes = input.size - dataStart
         let rangeCount = min(max(threads, 1), dataBytes / max(1, minimumBytesPerThread))

@@ -179,41 +179,44 @@ final class RecordParser {
     /// Scans `[+-]digits[.digits][(e|E)[+-]digits]` from `start` up to the first byte that
     /// cannot continue it, and converts it with correct rounding. The caller checks that the
     /// byte where it stopped ends the field.
+    ///
+    /// Written to avoid branches whose outcome varies from number to number: the sign is
+    /// applied to the bit pattern, and the fraction is always read with two runs of up to eight
+    /// digits (without a point, or after fewer than eight digits, the next run simply finds none).
     @inline(__always)
     static func scanDecimal(_ start: UnsafePointer<UInt8>, powers: UnsafePointer<Double>, integerPowers: UnsafePointer<UInt64>)
         -> (status: ScanStatus, value: Double, end: UnsafePointer<UInt8>) {
-        var cursor = start
-        var negative = false
-        if cursor.pointee == 45 {
-            negative = true
-            cursor += 1
-        } else if cursor.pointee == 43 {
-            cursor += 1
-        }
-        var significand: UInt64 = 0
-        var digitCount = 0
-        while true {
-            let run = DigitRun.read(cursor)
+        let first = start.pointee
+        let signBit: UInt64 = first == 45 ? 1 << 63 : 0
+        var cursor = start + (first == 45 || first == 43 ? 1 : 0)
+
+        var run = DigitRun.read(cursor)
+        var significand = run.value
+        cursor += run.count
+        while run.count == 8 {
+            run = DigitRun.read(cursor)
             significand = significand &* integerPowers[run.count] &+ run.value
-            digitCount &+= run.count
             cursor += run.count
-            if run.count < 8 { break }
         }
-        var exponent = 0
-        if cursor.pointee == 46 {
-            cursor += 1
-            var fractionDigits = 0
-            while true {
-                let run = DigitRun.read(cursor)
-                significand = significand &* integerPowers[run.count] &+ run.value
-                fractionDigits &+= run.count
-                cursor += run.count
-                if run.count < 8 { break }
-            }
-            digitCount &+= fractionDigits
-            exponent = -fractionDigits
+        var digitCount = cursor - start
+        cursor += cursor.pointee == 46 ? 1 : 0
+        let fractionStart = cursor
+        run = DigitRun.read(cursor)
+        significand = significand &* integerPowers[run.count] &+ run.value
+        cursor += run.count
+        run = DigitRun.read(cursor)
+        significand = significand &* integerPowers[run.count] &+ run.value
+        cursor += run.count
+        while run.count == 8 {
+            run = DigitRun.read(cursor)
+            significand = significand &* integerPowers[run.count] &+ run.value
+            cursor += run.count
         }
+        let fractionDigits = cursor - fractionStart
+        // The sign is not a digit.
+        digitCount = digitCount &- (signBit != 0 || first == 43 ? 1 : 0) &+ fractionDigits
         if digitCount == 0 { return (cursor == start ? .empty : .other, 0, cursor) }
+        var exponent = -fractionDigits
         if cursor.pointee | 0x20 == 101 {
             cursor += 1
             var exponentNegative = false
@@ -234,18 +237,25 @@ final class RecordParser {
             if cursor == exponentStart { return (.other, 0, cursor) }
             exponent += exponentNegative ? -written : written
         }
-        if digitCount <= 19 {
-            if significand <= 1 << 53 && exponent >= -22 && exponent <= 22 {
-                let magnitude = exponent < 0 ? Double(significand) / powers[-exponent] : Double(significand) * powers[exponent]
-                return (.number, negative ? -magnitude : magnitude, cursor)
-            }
-            if let magnitude = DecimalToDouble.convert(significand, exponent, powers: powers) {
-                return (.number, negative ? -magnitude : magnitude, cursor)
-            }
+        if digitCount <= 19 && significand <= 1 << 53 && exponent >= -22 && exponent <= 22 {
+            let magnitude = exponent <= 0 ? Double(significand) / powers[-exponent] : Double(significand) * powers[exponent]
+            return (.number, Double(bitPattern: magnitude.bitPattern | signBit), cursor)
         }
-        // Long digit strings (leading zeros included) and undecided cases.
-        guard let value = NumberParsing.parseDecimal(start, cursor - start) else { return (.other, 0, cursor) }
+        guard let value = convertSlowly(start, cursor, significand: significand, exponent: exponent, digitCount: digitCount) else {
+            return (.other, 0, cursor)
+        }
         return (.number, value, cursor)
+    }
+
+    /// The conversions outside Clinger's fast path, kept out of the fused loop: Eisel–Lemire for
+    /// at most 19 digits, otherwise (or when undecided) the careful parser, which uses `strtod`.
+    @inline(never)
+    static func convertSlowly(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, significand: UInt64, exponent: Int,
+                              digitCount: Int) -> Double? {
+        if digitCount <= 19, let magnitude = DecimalToDouble.convert(significand, exponent, powers: DecimalToDouble.exactPowersOfTen) {
+            return start.pointee == 45 ? -magnitude : magnitude
+        }
+        return NumberParsing.parseDecimal(start, end - start)
     }
 
     /// Appends the text fields recorded by the fused loop; false (and nothing appended) when

@@ -97,6 +97,6 @@ public struct Table: Sendable {
     /// A number as the engine writes it: the shortest text that reads back to the same Double.
     public static func formatNumber(_ value: Double) -> String {
         if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        return value.description
     }
 }

@@ -34,7 +34,7 @@ public final class TableReader {
     private var reachedEnd = false
     var parser: RecordParser!
     private var finished = false
-    private var failure: Error?
+    private(set) var failure: Error?
     /// No record starting at or after this input offset is read (a range of a split file).
     var stopOffset = Int.max
     /// Whether reading stopped because the next record starts at `stopOffset`.

@@ -145,6 +145,7 @@ import Testing
         #expect(results.results[0].estimate.value == nil)
         #expect(results.results[0].estimate.suppression == "count below 5")
         #expect(results.results[0].measures == [3, 50])
+        // 5/50 × 100 = 10, shown: its count is not below 5.
         #expect(results.results[1].estimate.value == 10)
     }
 
@@ -177,14 +178,41 @@ import Testing
                        [462.93882186254876, 418.8946637455343, 510.34152139023837, 395.006341686664, 538.6042339694217], relative: 1e-12)
     }
 
-    @Test func dsrWithABandMissingIsAnError() throws {
+    @Test func dsrOverTheBandsOfARestrictedAgeRange() throws {
+        // Script D5: an under-75 indicator has rows for 0-4 … 70-74 only; like PHEindicatormethods'
+        // calculate_dsr, the DSR standardises over those bands with their ESP 2013 weights.
+        typealias D = DirectlyStandardisedRateTests
+        let csv = Self.dsrCSV([("A", Array(D.d1Counts.prefix(15)), Array(D.d1Populations.prefix(15)))], labels: Array(Self.bands19.prefix(15)))
+        let results = try compute(csv, IndicatorRequest(statistic: .dsr, confidence: levels))
+        #expect(results.results[0].measures == [224, 87483])
+        expectEstimate(results.results[0].estimate,
+                       [270.3742329694362, 236.0786076438843, 308.2457858470454, 217.8869226622349, 331.0797708644292])
+    }
+
+    @Test func dsrGroupsOfOneIndicatorMustCoverTheSameBands() throws {
+        // Practice B lacks the 90+ row that practice A has: an error at B's first line, not a DSR
+        // over fewer bands.
         typealias D = DirectlyStandardisedRateTests
         var csv = Self.dsrCSV([("A", D.d1Counts, D.d1Populations)])
         csv += Self.dsrCSV([("B", Array(D.d1Counts.dropLast()), Array(D.d1Populations.dropLast()))], labels: Array(Self.bands19.dropLast()))
             .split(separator: "\n").dropFirst().joined(separator: "\n") + "\n"
         let error = dataError { _ = try compute(csv, IndicatorRequest(statistic: .dsr)) }
         #expect(error?.location.line == 21)
-        #expect(error?.message.hasPrefix("indicator_id \"90001\", org_code \"B\": no row for age band 90+") == true)
+        #expect(error?.message == "indicator_id \"90001\", org_code \"B\": the rows cover age bands 0-4 to 85-89, but those of " +
+                "indicator_id \"90001\", org_code \"A\" cover 0-4 to 90+; the DSRs of one indicator need the same bands")
+    }
+
+    @Test func dsrWithABandMissingInsideItsRunIsAnError() throws {
+        typealias D = DirectlyStandardisedRateTests
+        var labels = Self.bands19
+        labels.remove(at: 8)
+        var counts = D.d1Counts
+        counts.remove(at: 8)
+        var populations = D.d1Populations
+        populations.remove(at: 8)
+        let error = dataError { _ = try compute(Self.dsrCSV([("A", counts, populations)], labels: labels), IndicatorRequest(statistic: .dsr)) }
+        #expect(error?.location.line == 2)
+        #expect(error?.message.hasPrefix("indicator_id \"90001\", org_code \"A\": no row for age band 40-44 (the rows cover age bands 0-4 to 90+") == true)
         // Half of a split band missing.
         let partial = "indicator_id,org_code,age_band,numerator,denominator\n" +
             Self.bands19.dropLast().map { "1,A,\($0),5,100" }.joined(separator: "\n") + "\n1,A,90-94,5,100\n"

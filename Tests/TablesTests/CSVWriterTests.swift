@@ -101,3 +101,36 @@ import Testing
     #expect(folder.entries() == ["taken"])
     withExtendedLifetime(writer) {}
 }
+
+@Test func writerDigitsAreThoseOfStringForEveryKindOfInteger() {
+    // The writer formats integers without making Strings; String(_:) is the reference.
+    var random = SeededRandom(seed: 64)
+    var values = [0, 1, -1, 9, 10, -10, 99, 100, Int.max, Int.min, Int.max - 1, Int.min + 1]
+    for _ in 0..<20_000 {
+        let digits = Int.random(in: 1...19, using: &random)
+        var limit = 1
+        for _ in 0..<(digits - 1) { limit *= 10 }
+        values.append(Int.random(in: -limit...limit, using: &random))
+    }
+    for value in values {
+        #expect(CSVWriter.format(.wholeNumber(value)) == String(value))
+        let pence = value / 1000
+        #expect(CSVWriter.format(.pence(pence)) == (pence < 0 ? "-" : "") + "\(pence.magnitude / 100).\(pence.magnitude % 100 < 10 ? "0" : "")\(pence.magnitude % 100)")
+    }
+}
+
+@Test func writerNumbersAreTheEnginesNumberFormat() {
+    // `.number` written by the writer is `Table.formatNumber`: digits for whole values below
+    // 10^15, Swift's shortest round-trip description otherwise.
+    var random = SeededRandom(seed: 53)
+    var values: [Double] = [0, -0.0, 1, -1, 1e15 - 1, 1e15, -1e15, 0.5, 1e-300, .greatestFiniteMagnitude, .leastNonzeroMagnitude]
+    for _ in 0..<20_000 {
+        values.append(Double(bitPattern: random.next()))
+        values.append(Double(Int.random(in: -1_000_000_000_000_000...1_000_000_000_000_000, using: &random)))
+    }
+    for value in values where value.isFinite {
+        #expect(CSVWriter.format(.number(value)) == Table.formatNumber(value))
+    }
+    #expect(CSVWriter.format(.number(-0.0)) == "0")
+    #expect(CSVWriter.format(.number(1e15 - 1)) == "999999999999999")
+}

@@ -89,7 +89,8 @@ public struct IndicatorsStepResult {
 }
 
 /// `consortium indicators` and a run's indicators step: stream the indicator file in chunks of
-/// 65,536 rows through Indicators' `IndicatorComputation`.
+/// 65,536 rows through Indicators' `IndicatorComputation` (read ahead on a second thread, or
+/// chunk by chunk when the caller watches the rows read).
 public enum IndicatorsStep {
     /// `rowsRead` is told the running count of rows read, after each chunk.
     public static func run(_ options: IndicatorsOptions, rowsRead: ((Int) -> Void)? = nil) throws -> IndicatorsStepResult {
@@ -100,11 +101,16 @@ public enum IndicatorsStep {
         }
         var computation = try IndicatorComputation(request: request)
         let reader = try TableReader(path: options.input, schema: IndicatorCounts.schema)
-        var rows = 0
-        while let chunk = try reader.next(maximumRows: 1 << 16) {
-            try computation.add(IndicatorCounts(table: chunk))
-            rows += chunk.rowCount
-            rowsRead?(rows)
+        if let rowsRead {
+            // Chunk by chunk, telling the count; the same result as reading ahead on a thread.
+            var rows = 0
+            while let chunk = try reader.next(maximumRows: 1 << 16) {
+                try computation.add(IndicatorCounts(table: chunk))
+                rows += chunk.rowCount
+                rowsRead(rows)
+            }
+        } else {
+            try computation.add(chunksOf: reader)
         }
         let results = try computation.finish()
         var notes: [String] = []

@@ -7,7 +7,10 @@ enum CommandRegistry {
         SynthCommand.self,
         IndicatorsCommand.self,
         InequalityCommand.self,
+        PremiumCommand.self,
         NeedsCommand.self,
+        BenchmarkCommand.self,
+        PeersCommand.self,
         RunCommand.self,
         NotebookCommand.self,
     ]

@@ -19,7 +19,7 @@ struct IndicatorsCommand: ParsableCommand {
         Statistics (methods: design/methods.md; output vocabulary of PHEindicatormethods):
           proportion       Wilson score limits; --multiplier 100 (percentage) by default.
           rate             Byar's limits for counts >= 10, exact Poisson below; per 100,000 by default.
-          dsr              Dobson limits; European Standard Population 2013 unless --standard FILE (age_band, population); suppressed when the total count is below 10.
+          dsr              Dobson limits; European Standard Population 2013 unless --standard FILE (age_band, population); each group is standardised over the run of bands its rows cover (all ages, or e.g. 0-4 to 70-74 for deaths under 75), the same run for every group of an indicator; suppressed when the total count is below 10.
           isratio, israte  observed / expected against --reference FILE (age_band [, sex] [, indicator_id, period, area_type, group], reference_numerator and reference_denominator, or reference_rate per unit of population) or, without it, against the input's own totals (all groups sharing every grouping value but org_code); exact/Byar limits on the observed count. isratio is x1 unless --multiplier (100 for an SMR); israte is per 100,000.
           mean             Student t limits.
           life-expectancy  Chiang II abridged life table (bands 0, 1-4, 5-9 ... 85-89, 90+), Silcocks limits, at --ages (default 0).

@@ -109,6 +109,7 @@ for name, counts, pops, weights in [
     ("D1", D1_COUNTS, D1_POPS, ESP2013), ("D2 total 10", D2_COUNTS, D2_POPS, ESP2013),
     ("D3 total 9 (suppressed; value shown for reference)", D3_COUNTS, D2_POPS, ESP2013),
     ("D4 custom standard 0-39,40-64,65+ = 50,30,20", [12, 40, 95], [40000, 25000, 9000], [50, 30, 20]),
+    ("D5 under 75: D1's bands 0-4 to 70-74, ESP 2013 weights of those bands", D1_COUNTS[:15], D1_POPS[:15], ESP2013[:15]),
 ]:
     out = [sum(counts), sum(pops)]
     for i, level in enumerate(LEVELS):

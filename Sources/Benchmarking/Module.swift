@@ -1,1 +1,0 @@
-// Benchmarking module: see the design's module map. Files are added per concept.

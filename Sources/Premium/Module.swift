@@ -1,1 +1,0 @@
-// Premium module: see the design's module map. Files are added per concept.

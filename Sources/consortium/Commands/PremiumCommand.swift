@@ -1,0 +1,91 @@
+import ArgumentParser
+import Premium
+import Tables
+
+/// `consortium premium`: the quality premium's payment to each member practice, with a
+/// per-measure breakdown, a summary of each measure's money and an explanation of one practice.
+struct PremiumCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "premium",
+        abstract: "Quality premium: distribute the pot across member practices by achievement, exactly to the penny.",
+        discussion: """
+        The scheme (TOML, docs/premium-scheme.md; examples in datasets/schemes/) sets the pot (a fixed sum or pounds per head, less a percentage per failed national standard, less the financial gateway), the measures with their weights, polarity, thresholds (QOF-style linear scoring, on level or on improvement) and payment basis (list size, weighted list, prevalence-adjusted), eligibility, caps and floors, and whether unearned money is redistributed pro rata to earning practices or returned.
+
+        Inputs: achievement (practice_code, measure_id, numerator, denominator, optional exceptions), registered lists (practice_code, sex, age_band, patients, or NHS Digital's layout), optionally practices (practice_code, consortium_code, weighted-list columns) and the baseline period's achievement for measures scored on improvement.
+
+        Output columns: practice_code, payment, share, then per measure <id>_achievement (percent), <id>_score (0-1, empty when not eligible) and <id>_payment (the payment split across measures exactly), with <id>_baseline_achievement and <id>_improvement for improvement measures, then registered_patients, earned, floor, cap. Payments add up exactly to the amount distributed; what is returned is stated on standard error and in the summary.
+
+        --summary FILE writes one row per measure and a total row: measure_id, available, earned, unearned, cut, redistributed, returned, paid, eligible_practices (available = earned + unearned = paid + returned). --explain PRACTICE prints the arithmetic of that practice's payment, line by line in pounds: to standard output when --out is given, otherwise to standard error (standard output then carries the CSV).
+
+        Example:
+          consortium premium --achievement exampleshire/achievement.csv --population exampleshire/population.csv --practices exampleshire/practices.csv --scheme datasets/schemes/exampleshire-redistribute.toml --summary summary.csv --explain P81001 --out premium.csv
+        """
+    )
+
+    @Option(help: ArgumentHelp("Achievement CSV: practice_code, measure_id, numerator, denominator, optional exceptions.", valueName: "file"))
+    var achievement: String
+
+    @Option(help: ArgumentHelp("The premium scheme, in TOML (docs/premium-scheme.md).", valueName: "file"))
+    var scheme: String
+
+    @Option(help: ArgumentHelp("Registered lists CSV by practice, sex and age band (canonical or NHS Digital layout).", valueName: "file"))
+    var population: String
+
+    @Option(help: ArgumentHelp("Practices CSV: practice_code, consortium_code and any weighted-list column the scheme names; its practices (of the scheme's consortium) are the members.", valueName: "file"))
+    var practices: String?
+
+    @Option(help: ArgumentHelp("The baseline period's achievement CSV (same layout), for measures scored on improvement.", valueName: "file"))
+    var baselineAchievement: String?
+
+    @Option(help: ArgumentHelp("Print the arithmetic of this practice's payment (standard output with --out, standard error without).", valueName: "practice"))
+    var explain: String?
+
+    @Option(help: ArgumentHelp("Summary CSV: one row per measure and a total row.", valueName: "file"))
+    var summary: String?
+
+    @Option(help: ArgumentHelp("Output CSV (standard output when absent).", valueName: "file"))
+    var out: String?
+
+    func validate() throws {
+        if let summary, summary == out {
+            throw ValidationError("--summary and --out name the same file")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let schemeValue = try PremiumSchemeReader.read(path: scheme)
+            let loaded = try PremiumInputLoader.load(
+                files: PremiumInputFiles(achievement: achievement, population: population, practices: practices,
+                                         baselineAchievement: baselineAchievement),
+                scheme: schemeValue)
+            for note in loaded.notes { printError("note: \(note)") }
+            let distribution = try PremiumCalculator.distribute(scheme: schemeValue, inputs: loaded.inputs)
+
+            var explanation: [String]? = nil
+            if let code = explain {
+                guard let lines = PremiumExplanation.lines(for: code, in: distribution) else {
+                    throw DataError(.badData, at: SourceLocation(file: practices ?? population, columnName: "practice_code"),
+                                    "--explain: \(DataError.quoted(code)) is not a member practice")
+                }
+                explanation = lines
+            }
+
+            let writer = try CSVWriter(path: out, header: PremiumTables.practiceHeader(distribution))
+            let summaryWriter = try summary.map { try CSVWriter(path: $0, header: PremiumTables.summaryHeader) }
+            for row in PremiumTables.practiceRows(distribution) { try writer.write(row) }
+            if let summaryWriter {
+                for row in PremiumTables.summaryRows(distribution) { try summaryWriter.write(row) }
+                try summaryWriter.commit()
+            }
+            try writer.commit()
+
+            let fate = schemeValue.unearned == .redistribute ? "redistributed to earning practices within their caps" : "returned"
+            printError("premium: pot \(CSVWriter.format(.pence(distribution.pot.potPence))); paid \(CSVWriter.format(.pence(distribution.distributedPence))) to \(distribution.practices.filter { $0.paymentPence > 0 }.count) of \(distribution.practices.count) practices; returned \(CSVWriter.format(.pence(distribution.returnedPence))) (unearned money is \(fate))")
+            if let explanation {
+                let text = explanation.joined(separator: "\n") + "\n"
+                if out != nil { print(text, terminator: "") } else { printError(text.dropLast().description) }
+            }
+        }
+    }
+}

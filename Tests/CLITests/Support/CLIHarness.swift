@@ -1,0 +1,80 @@
+import Foundation
+
+/// Runs the built `consortium` executable for end-to-end tests, in folders of test files.
+enum CLIHarness {
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    /// The built `consortium` executable: next to the test bundle, or under .build/debug.
+    static let executable: URL = {
+        let beside = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("consortium")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent(".build/debug/consortium")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return beside
+    }()
+
+    /// The repository root (the folder holding Package.swift).
+    static let repositoryRoot: URL = {
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while folder.path != "/" {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
+            folder.deleteLastPathComponent()
+        }
+        return folder
+    }()
+
+    /// Runs `consortium arguments…` in `folder`; standard output and error are collected while it
+    /// runs (into files, so neither pipe can fill up and block the process).
+    static func run(_ arguments: [String], in folder: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let outputURL = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
+        let errorURL = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outputURL)
+            try? FileManager.default.removeItem(at: errorURL)
+        }
+        let output = try FileHandle(forWritingTo: outputURL)
+        let errors = try FileHandle(forWritingTo: errorURL)
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try output.close()
+        try errors.close()
+        return Run(status: process.terminationStatus,
+                   output: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
+                   errors: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
+    }
+
+    /// A fresh temporary folder holding the given files (name → bytes).
+    static func folder(_ files: [String: [UInt8]], prefix: String = "cli") throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, bytes) in files { try Data(bytes).write(to: folder.appendingPathComponent(name)) }
+        return folder
+    }
+
+    /// A fresh temporary folder holding the given text files.
+    static func folder(texts files: [String: String], prefix: String = "cli") throws -> URL {
+        try folder(files.mapValues { Array($0.utf8) }, prefix: prefix)
+    }
+
+    /// The names in a folder, without the harness's own capture files.
+    static func contents(of folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".std") }.sorted()
+    }
+}
