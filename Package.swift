@@ -42,7 +42,7 @@ let package = Package(
         ]),
         .target(name: "Reports", dependencies: ["Tables"]),
         .target(name: "Pipeline", dependencies: [
-            "Tables", "Configuration", "Statistics", "Population", "Indicators", "Inequality", "Allocation", "Reports",
+            "Tables", "Configuration", "Statistics", "Population", "Indicators", "Inequality", "Allocation", "Premium", "Benchmarking", "Reports",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(

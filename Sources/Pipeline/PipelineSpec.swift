@@ -16,7 +16,7 @@ public struct PipelineSpec {
     }
 
     /// The step kinds a pipeline can use.
-    public static let kinds = ["synth", "budgets", "needs", "indicators", "inequality"]
+    public static let kinds = ["synth", "budgets", "needs", "indicators", "inequality", "premium", "benchmark", "peers"]
 
     public let file: String
     public let title: String
@@ -79,6 +79,9 @@ public struct PipelineSpec {
             case "needs": plan = try NeedsStep.plan(stepSection)
             case "indicators": plan = try IndicatorsStep.plan(stepSection)
             case "inequality": plan = try InequalityStep.plan(stepSection, title: stepTitle)
+            case "premium": plan = try PremiumStep.plan(stepSection)
+            case "benchmark": plan = try BenchmarkStep.plan(stepSection)
+            case "peers": plan = try PeersStep.plan(stepSection)
             default: plan = try SynthStep.plan(stepSection)
             }
             outputs += plan.outputs
@@ -103,6 +106,9 @@ public struct PipelineSpec {
         case "indicators": return "Indicators"
         case "inequality": return "Inequality across deprivation groups"
         case "synth": return "Synthetic data"
+        case "premium": return "Quality premium"
+        case "benchmark": return "Benchmarking"
+        case "peers": return "Peer groups"
         default: return name
         }
     }

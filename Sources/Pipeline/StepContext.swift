@@ -39,6 +39,15 @@ final class StepContext {
         outputs += tables.map(\.file)
     }
 
+    /// Writes a text output (an explanation) to a file of the run folder.
+    func writeText(_ text: String, file: String) throws {
+        let path = folder + "/" + file
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            throw DataError(.cannotCreate, at: SourceLocation(file: path), "cannot write the file")
+        }
+        outputs.append(file)
+    }
+
     /// Records files a step wrote into the run folder by itself.
     func recordWritten(_ files: [String]) {
         outputs += files

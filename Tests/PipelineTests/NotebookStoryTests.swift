@@ -18,9 +18,11 @@ import Reports
     #expect(sources.contains { $0.contains("pd.read_csv(run / \"budgets.csv\"") })
     let outputs = cells.flatMap { $0["outputs"]?.arrayValue ?? [] }
     let svgs = outputs.filter { $0["data"]?["image/svg+xml"] != nil }
-    #expect(svgs.count == 2)
+    // budgets-per-head, inequality-gradient, 12 funnel plots, premium-payments.
+    #expect(svgs.count == 15)
     let tables = outputs.filter { $0["data"]?["text/html"] != nil && $0["data"]?["text/plain"] != nil }
-    #expect(tables.count == 6)
+    // budgets 2, needs 1, indicators 1, inequality 2, benchmark 2, premium 2.
+    #expect(tables.count == 10)
     // The same folder gives the same notebook.
     #expect(notebook.json() == (try RunNotebook.build(runFolder: folder + "/run", pathFromNotebook: "run")).json())
 }

@@ -118,8 +118,9 @@ func runExampleshire(into destination: String, replace: Bool = false) throws -> 
 
 /// The pipeline and the commands share one way to run each step: England's pipeline reproduces
 /// the outputs of the commands committed in datasets/examples (written by
-/// datasets/examples/inequality/run.sh and the budgets command of
-/// budgets-global-sum-vs-weighted-capitation.md) byte for byte.
+/// datasets/examples/inequality/run.sh, the budgets command of
+/// budgets-global-sum-vs-weighted-capitation.md and the benchmark command of
+/// benchmark-smoking-2022-23/README.md) byte for byte.
 @Test func englandPipelineReproducesTheCommandsOutputs() throws {
     let folder = try freshFolder("england")
     defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -133,12 +134,15 @@ func runExampleshire(into destination: String, replace: Bool = false) throws -> 
         ("smoking-inequality-groups.csv", "inequality/smoking-groups.csv"),
         ("payments-inequality.csv", "inequality/payments-inequality.csv"),
         ("payments-inequality-groups.csv", "inequality/payments-groups.csv"),
+        ("smoking-benchmark-summary.csv", "benchmark-smoking-2022-23/summary.csv"),
+        ("smoking-benchmark-curve.csv", "benchmark-smoking-2022-23/funnel-curve.csv"),
+        ("smoking-benchmark-91547_2022-23.svg", "benchmark-smoking-2022-23/91547_2022-23.svg"),
     ]
     for (output, example) in pairs {
         #expect(contents(folder + "/run/" + output) == contents(examples + "/" + example), "\(output) differs from \(example)")
     }
     let manifest = try RunManifest.parse(String(decoding: contents(folder + "/run/manifest.json")!, as: UTF8.self), name: "m")
-    #expect(manifest.steps[1].notes == [
+    #expect(manifest.steps[2].notes == [
         "skipped 16100 rows of other years",
         "skipped 395 scored practices not in nhs-payments-to-general-practice-2022-23.csv",
         "skipped 84 practices of nhs-payments-to-general-practice-2022-23.csv without a score",

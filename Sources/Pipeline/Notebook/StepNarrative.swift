@@ -14,6 +14,9 @@ enum StepNarrative {
         case "needs": return needs(summary)
         case "indicators": return indicators(summary)
         case "inequality": return inequality(summary, step: step)
+        case "premium": return premium(summary)
+        case "benchmark": return benchmark(summary)
+        case "peers": return "Each of \(whole.text(summary["organisations"]?.numberValue ?? 0)) organisations gets its \(whole.text(summary["peers_each"]?.numberValue ?? 0)) nearest peers by the distance between its standardised features (equal distances broken by code)."
         case "synth": return "The seeded synthetic data set's \(whole.text(summary["files"]?.numberValue ?? 0)) files are in the folder `\(step.name)/` of the run."
         default: return ""
         }
@@ -45,6 +48,34 @@ enum StepNarrative {
         }
         if let growth = summary["common_growth"]?.numberValue {
             text += " Budgets move from the baselines towards the targets by the formula's pace-of-change rule, with a common growth of \(NumberFormat.percentOfFraction(decimals: 2).text(growth))."
+        }
+        return text
+    }
+
+    static func premium(_ summary: JSONValue) -> String {
+        var text = "The scheme"
+        if let scheme = summary["scheme"]?.stringValue { text += " (*\(scheme)*)" }
+        text += " sets a pot of \(poundsAndPence.text(summary["pot_pounds"]?.numberValue ?? 0)); \(poundsAndPence.text(summary["paid_pounds"]?.numberValue ?? 0)) is paid to \(whole.text(summary["practices_paid"]?.numberValue ?? 0)) of \(whole.text(summary["practices"]?.numberValue ?? 0)) practices by their achievement, and \(poundsAndPence.text(summary["returned_pounds"]?.numberValue ?? 0)) is returned. Payments add up to the amount paid, to the penny."
+        if let top = summary["largest_payment"] {
+            text += " The largest payment is \(poundsAndPence.text(top["pounds"]?.numberValue ?? 0)) (`\(code(top))`)."
+        }
+        return text
+    }
+
+    static func benchmark(_ summary: JSONValue) -> String {
+        var text = "Each organisation's value with its 95% and 99.8% limits is compared with its comparator; funnel limits around the comparator are widened when the indicator is over-dispersed (φ, the mean squared Winsorised z-score, above what chance allows)."
+        for indicator in summary["indicators"]?.arrayValue ?? [] {
+            let name = indicator["name"]?.stringValue ?? indicator["indicator_id"]?.stringValue ?? ""
+            text += "\n\n**\(name)**"
+            if let period = indicator["period"]?.stringValue { text += " (\(period))" }
+            text += ": \(whole.text(indicator["organisations"]?.numberValue ?? 0)) organisations against \(indicator["comparator"]?.stringValue ?? "the comparator")"
+            if let value = indicator["comparator_value"]?.numberValue { text += " (\(NumberFormat(decimals: 2).text(value)))" }
+            text += "; φ = \(NumberFormat(decimals: 2).text(indicator["phi"]?.numberValue ?? 0)), model \(indicator["dispersion_model"]?.stringValue ?? "")"
+            if let tau = indicator["tau2"]?.numberValue, tau > 0 { text += " (τ² = \(NumberFormat(decimals: 3).text(tau)))" }
+            text += "; \(whole.text(indicator["outside_95"]?.numberValue ?? 0)) outside the 95% limits and \(whole.text(indicator["outside_998"]?.numberValue ?? 0)) outside the 99.8% limits."
+            if case .object(let counts)? = indicator["significance"], !counts.isEmpty {
+                text += " Against the comparator's value: " + counts.map { "\($0.0) \(whole.text($0.1.numberValue ?? 0))" }.joined(separator: ", ") + "."
+            }
         }
         return text
     }

@@ -49,6 +49,26 @@ enum StepTables {
                       filter: ("measure", ["mean", "sii", "rii", "rii_ratio", "gap", "ratio", "concentration_index"]),
                       limit: 40, decimals: 4, heading: "The measures (the `method` column of the file says how each was computed):"),
             ]
+        case "premium":
+            return [
+                Table(file: "\(step.name).csv", variable: variable, columns: ["practice_code", "payment", "share", "registered_patients", "earned"],
+                      limit: 10, decimals: 3, heading: nil),
+                Table(file: "\(step.name)-summary.csv", variable: variable + "_summary",
+                      columns: ["measure_id", "available", "earned", "unearned", "redistributed", "returned", "paid", "eligible_practices"],
+                      limit: 30, decimals: 2, heading: "Each measure's money (available = earned + unearned = paid + returned):"),
+            ]
+        case "benchmark":
+            return [
+                Table(file: "\(step.name)-summary.csv", variable: variable + "_summary",
+                      columns: ["indicator_id", "organisations", "comparator_value", "phi", "phi_threshold", "tau2", "dispersion_model", "outside_95", "outside_998"],
+                      limit: 30, decimals: 3, heading: "Over-dispersion by indicator:"),
+                Table(file: "\(step.name).csv", variable: variable,
+                      columns: ["indicator_id", "org_code", "value", "lowercl", "uppercl", "comparator_value", "significance", "funnel_flag", "quintile"],
+                      limit: 10, decimals: 3, heading: nil),
+            ]
+        case "peers":
+            return [Table(file: "\(step.name).csv", variable: variable, columns: ["org_code", "peer_rank", "peer_code", "distance"],
+                          limit: 10, decimals: 3, heading: nil)]
         case "synth":
             return files.contains("\(step.name)/practices.csv")
                 ? [Table(file: "\(step.name)/practices.csv", variable: variable + "_practices",
