@@ -11,7 +11,7 @@ let package = Package(
         .executable(name: "consortium", targets: ["consortium"]),
         .library(name: "ConsortiumEngine", targets: [
             "Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking", "Inequality", "Allocation", "Premium",
-            "Reports", "Pipeline",
+            "Risk", "Configuration", "Apportionment", "Reports", "Pipeline",
         ]),
     ],
     dependencies: [
@@ -40,6 +40,7 @@ let package = Package(
         .target(name: "Premium", dependencies: [
             "Tables", "Population", "Configuration", "Apportionment", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        .target(name: "Risk", dependencies: ["Statistics", "Tables", "Population", "Configuration", "Apportionment"]),
         .target(name: "Reports", dependencies: ["Tables"]),
         .target(name: "Pipeline", dependencies: [
             "Tables", "Configuration", "Statistics", "Population", "Indicators", "Inequality", "Allocation", "Premium", "Benchmarking", "Reports",
@@ -49,7 +50,7 @@ let package = Package(
             name: "consortium",
             dependencies: [
                 "Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking",
-                "Inequality", "Allocation", "Premium", "Configuration", "Apportionment", "Reports", "Pipeline",
+                "Inequality", "Allocation", "Premium", "Configuration", "Apportionment", "Risk", "Reports", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,7 +58,7 @@ let package = Package(
             name: "ConsortiumBench",
             dependencies: [
                 "Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking", "Inequality", "Allocation",
-                "Premium", "CLapack",
+                "Premium", "Risk", "CLapack",
             ],
             path: "Benchmarks/ConsortiumBench"
         ),
@@ -72,6 +73,7 @@ let package = Package(
         .testTarget(name: "InequalityTests", dependencies: ["Inequality", "Tables", "Population", "Linear"], exclude: ["Reference"]),
         .testTarget(name: "AllocationTests", dependencies: ["Allocation", "Apportionment", "Configuration", "Tables", "Population"], exclude: ["Reference"]),
         .testTarget(name: "PremiumTests", dependencies: ["Premium", "Tables", "Population"], exclude: ["Reference"]),
+        .testTarget(name: "RiskTests", dependencies: ["Risk", "Statistics", "Tables", "Population"], exclude: ["Reference"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Tables"], exclude: ["Reference"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Reports", "Tables"]),
         .testTarget(name: "CLITests", dependencies: ["consortium", "Tables"]),

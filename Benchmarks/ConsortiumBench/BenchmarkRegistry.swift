@@ -8,5 +8,6 @@ enum BenchmarkRegistry {
         budgetsEnglandBenchmark,
         synthBenchmark,
         benchmarkEnglandBenchmark,
+        riskEnglandBenchmark,
     ]
 }

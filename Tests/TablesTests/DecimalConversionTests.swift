@@ -171,3 +171,36 @@ private let randomStringCount = getenv("TABLES_STRTOD_CASES").flatMap { Int(Stri
         }
     }
 }
+
+@Test func fusedScannerFindsTheEndAndTheValueOfRandomDecimals() {
+    // The reader's fused loop scans a number up to the byte that ends it; the value must be the
+    // correctly rounded one (strtod) and the scan must stop exactly at the separator.
+    var random = SeededRandom(seed: 1990)
+    for round in 0..<50_000 {
+        let text = randomDecimalText(&random, maximumDigits: round % 2 == 0 ? 19 : 30, exponentRange: -330...310)
+        let reference = referenceValue(text)
+        for separator in [",", "\n", "\r\n", ""] {
+            var bytes = Array((text + separator).utf8)
+            bytes.append(0) // the sentinel the reader puts after its data
+            bytes.withUnsafeBufferPointer { buffer in
+                let scanned = DecimalScan.scan(buffer.baseAddress!, powers: DecimalToDouble.exactPowersOfTen)
+                #expect(scanned.end - buffer.baseAddress! == text.utf8.count, "\(text)")
+                if reference.isFinite {
+                    #expect(scanned.status == .number && scanned.value.bitPattern == reference.bitPattern, "\(text)")
+                } else {
+                    #expect(scanned.status == .other, "\(text) overflows")
+                }
+            }
+        }
+    }
+    // Not numbers: the scan stops where the number cannot go on, and the caller then finds no
+    // separator there.
+    for (text, status, length) in [("", DecimalScan.Status.empty, 0), ("-", .other, 1), (".", .other, 1), ("1e", .other, 2),
+                                   ("+.e1", .other, 2), ("12a", .number, 2), (" 1", .empty, 0), ("1.5.2", .number, 3)] {
+        let bytes = Array(text.utf8) + [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            let scanned = DecimalScan.scan(buffer.baseAddress!, powers: DecimalToDouble.exactPowersOfTen)
+            #expect(scanned.status == status && scanned.end - buffer.baseAddress! == length, "\(text)")
+        }
+    }
+}

@@ -11,6 +11,7 @@ enum CommandRegistry {
         NeedsCommand.self,
         BenchmarkCommand.self,
         PeersCommand.self,
+        RiskCommand.self,
         RunCommand.self,
         NotebookCommand.self,
     ]
