@@ -11,7 +11,7 @@ let package = Package(
         .executable(name: "consortium", targets: ["consortium"]),
         .library(name: "ConsortiumEngine", targets: [
             "Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking", "Inequality", "Allocation", "Premium",
-            "Risk", "Configuration", "Apportionment",
+            "Risk", "Configuration", "Apportionment", "Reports", "Pipeline",
         ]),
     ],
     dependencies: [
@@ -41,11 +41,16 @@ let package = Package(
             "Tables", "Population", "Configuration", "Apportionment", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "Risk", dependencies: ["Statistics", "Tables", "Population", "Configuration", "Apportionment"]),
+        .target(name: "Reports", dependencies: ["Tables"]),
+        .target(name: "Pipeline", dependencies: [
+            "Tables", "Configuration", "Statistics", "Population", "Indicators", "Inequality", "Allocation", "Premium", "Benchmarking", "Reports",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         .executableTarget(
             name: "consortium",
             dependencies: [
                 "Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking",
-                "Inequality", "Allocation", "Premium", "Configuration", "Apportionment", "Risk",
+                "Inequality", "Allocation", "Premium", "Configuration", "Apportionment", "Risk", "Reports", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +74,8 @@ let package = Package(
         .testTarget(name: "AllocationTests", dependencies: ["Allocation", "Apportionment", "Configuration", "Tables", "Population"], exclude: ["Reference"]),
         .testTarget(name: "PremiumTests", dependencies: ["Premium", "Tables", "Population"], exclude: ["Reference"]),
         .testTarget(name: "RiskTests", dependencies: ["Risk", "Statistics", "Tables", "Population"], exclude: ["Reference"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Tables"], exclude: ["Reference"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Reports", "Tables"]),
         .testTarget(name: "CLITests", dependencies: ["consortium", "Tables"]),
     ],
     swiftLanguageModes: [.v5]

@@ -12,5 +12,7 @@ enum CommandRegistry {
         BenchmarkCommand.self,
         PeersCommand.self,
         RiskCommand.self,
+        RunCommand.self,
+        NotebookCommand.self,
     ]
 }
