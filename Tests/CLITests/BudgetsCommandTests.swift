@@ -3,41 +3,9 @@ import Testing
 
 /// End-to-end tests of `consortium budgets`: the built executable run on small files.
 private enum Budgets {
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    /// The `consortium` executable of this build (next to the test bundle, or under .build/debug).
-    static let executable: String = {
-        let bundleFolder = Bundle.main.bundleURL.deletingLastPathComponent()
-        let beside = bundleFolder.appendingPathComponent("consortium").path
-        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent(".build/debug/consortium").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return beside
-    }()
-
-    static func run(_ arguments: [String], in folder: Folder) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["budgets"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                   errors: String(decoding: errorData, as: UTF8.self))
+    /// Runs `consortium budgets arguments…` in `folder`.
+    static func run(_ arguments: [String], in folder: Folder) throws -> CLIHarness.Run {
+        try CLIHarness.run(["budgets"] + arguments, in: URL(fileURLWithPath: folder.path))
     }
 
     /// A temporary folder holding the worked example's files (see AllocationTests/WorkedExampleTests).

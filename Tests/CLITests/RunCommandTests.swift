@@ -4,43 +4,7 @@ import Testing
 /// End-to-end tests of `consortium run` and `consortium notebook` on the bundled Exampleshire
 /// pipeline.
 @Suite struct RunCommandTests {
-    static let root: URL = {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        for _ in 0..<2 { folder.deleteLastPathComponent() }
-        return folder
-    }()
-
-    static var pipeline: String { root.path + "/datasets/exampleshire/pipeline.toml" }
-
-    struct Outcome {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    func binary() throws -> URL {
-        let candidates = [Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("consortium"),
-                          Self.root.appendingPathComponent(".build/debug/consortium")]
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw CocoaError(.fileNoSuchFile)
-        }
-        return found
-    }
-
-    func run(_ arguments: [String]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                       errors: String(decoding: errorData, as: UTF8.self))
-    }
+    static var pipeline: String { CLIHarness.repositoryRoot.path + "/datasets/exampleshire/pipeline.toml" }
 
     func folder(_ label: String) throws -> String {
         let path = NSTemporaryDirectory() + "run-cli-\(label)-\(UUID().uuidString)"
@@ -56,7 +20,7 @@ import Testing
         let base = try folder("rerun")
         defer { try? FileManager.default.removeItem(atPath: base) }
         let out = base + "/run"
-        let first = try run(["run", Self.pipeline, "--out", out])
+        let first = try CLIHarness.run(["run", Self.pipeline, "--out", out])
         #expect(first.status == 0, "\(first.errors)")
         #expect(first.output.isEmpty)
         // Not a terminal and no --progress: nothing on standard error.
@@ -71,7 +35,7 @@ import Testing
         var before: [String: Data] = [:]
         for file in written { before[file] = FileManager.default.contents(atPath: out + "/" + file) }
 
-        let again = try run(["run", Self.pipeline, "--out", out, "--force", "--progress"])
+        let again = try CLIHarness.run(["run", Self.pipeline, "--out", out, "--force", "--progress"])
         #expect(again.status == 0, "\(again.errors)")
         #expect(again.errors.contains("[6/6]") && again.errors.contains("7,600 rows read"))
         #expect(files(out) == written)
@@ -84,7 +48,7 @@ import Testing
     @Test func existingFolderWithoutForceIsExit73() throws {
         let base = try folder("exists")
         defer { try? FileManager.default.removeItem(atPath: base) }
-        let outcome = try run(["run", Self.pipeline, "--out", base])
+        let outcome = try CLIHarness.run(["run", Self.pipeline, "--out", base])
         #expect(outcome.status == 73)
         #expect(outcome.errors.contains("the run folder exists already; give --force to replace it"))
         #expect(files(base).isEmpty)
@@ -95,9 +59,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: base) }
         let text = try String(contentsOfFile: Self.pipeline, encoding: .utf8)
             .replacingOccurrences(of: "groups = 5\n", with: "grups = 5\n")
-            .replacingOccurrences(of: "\"practices.csv\"", with: "\"\(Self.root.path)/datasets/exampleshire/practices.csv\"")
+            .replacingOccurrences(of: "\"practices.csv\"", with: "\"\(CLIHarness.repositoryRoot.path)/datasets/exampleshire/practices.csv\"")
         try text.write(toFile: base + "/pipeline.toml", atomically: true, encoding: .utf8)
-        let outcome = try run(["run", base + "/pipeline.toml", "--out", base + "/run"])
+        let outcome = try CLIHarness.run(["run", base + "/pipeline.toml", "--out", base + "/run"])
         #expect(outcome.status == 65)
         #expect(outcome.errors.hasPrefix("error: \(base)/pipeline.toml:"))
         #expect(outcome.errors.contains("unknown key \"grups\""))
@@ -109,7 +73,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: base) }
         try "title = \"T\"\n[inputs]\nscores = \"absent.csv\"\n[[step]]\nkind = \"needs\"\nscores = \"scores\"\n"
             .write(toFile: base + "/pipeline.toml", atomically: true, encoding: .utf8)
-        let outcome = try run(["run", base + "/pipeline.toml", "--out", base + "/run"])
+        let outcome = try CLIHarness.run(["run", base + "/pipeline.toml", "--out", base + "/run"])
         #expect(outcome.status == 66)
         #expect(outcome.errors.contains("absent.csv"))
         #expect(files(base) == ["pipeline.toml"])
@@ -118,9 +82,9 @@ import Testing
     @Test func notebookNamesTheRunRelativeToItself() throws {
         let base = try folder("notebook")
         defer { try? FileManager.default.removeItem(atPath: base) }
-        #expect(try run(["run", Self.pipeline, "--out", base + "/runs/exampleshire"]).status == 0)
+        #expect(try CLIHarness.run(["run", Self.pipeline, "--out", base + "/runs/exampleshire"]).status == 0)
         try FileManager.default.createDirectory(atPath: base + "/notebooks", withIntermediateDirectories: false)
-        let outcome = try run(["notebook", base + "/runs/exampleshire", "--out", base + "/notebooks/exampleshire.ipynb"])
+        let outcome = try CLIHarness.run(["notebook", base + "/runs/exampleshire", "--out", base + "/notebooks/exampleshire.ipynb"])
         #expect(outcome.status == 0, "\(outcome.errors)")
         let text = try String(contentsOfFile: base + "/notebooks/exampleshire.ipynb", encoding: .utf8)
         #expect(text.contains("run = Path(\\\"../runs/exampleshire\\\")"))
@@ -135,7 +99,7 @@ import Testing
     @Test func notebookOfAFolderThatIsNoRunIsExit66() throws {
         let base = try folder("norun")
         defer { try? FileManager.default.removeItem(atPath: base) }
-        let outcome = try run(["notebook", base, "--out", base + "/x.ipynb"])
+        let outcome = try CLIHarness.run(["notebook", base, "--out", base + "/x.ipynb"])
         #expect(outcome.status == 66)
         #expect(outcome.errors.contains("manifest.json"))
         #expect(files(base).isEmpty)
