@@ -9,12 +9,9 @@ private enum Budgets {
     }
 
     /// A temporary folder holding the worked example's files (see AllocationTests/WorkedExampleTests).
-    final class Folder {
-        let path: String
-
+    final class Folder: ScratchFolder {
         init() {
-            path = NSTemporaryDirectory() + "budgets-cli-" + UUID().uuidString
-            try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            super.init(prefix: "budgets-cli")
             write("practices.csv", "practice_code,consortium_code,market_forces_factor\nP1,C1,1\nP2,C1,1.1\nP3,C1,1\nP4,C2,0.9\nP5,C2,1\n")
             write("lists.csv", """
             practice_code,sex,age_band,patients
@@ -33,22 +30,6 @@ private enum Budgets {
             write("formula.toml", "status = \"illustrative\"\ntotal = 1000\n\n[age_sex.weights]\n\"0-64\" = 1\n\"65+\" = 3\n")
             write("baseline.csv", "practice_code,baseline\nP1,100\nP2,200\nP3,100\nP4,300\nP5,280\n")
         }
-
-        deinit {
-            try? FileManager.default.removeItem(atPath: path)
-        }
-
-        @discardableResult
-        func write(_ name: String, _ text: String) -> String {
-            let file = path + "/" + name
-            try! text.write(toFile: file, atomically: true, encoding: .utf8)
-            return file
-        }
-
-        func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path + "/" + name) }
-
-        /// Files in the folder, to check that nothing (no partial output) was left behind.
-        var files: [String] { (try? FileManager.default.contentsOfDirectory(atPath: path))?.sorted() ?? [] }
     }
 
     static let standard = ["--practices", "practices.csv", "--population", "lists.csv", "--formula", "formula.toml"]

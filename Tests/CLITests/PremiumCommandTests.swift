@@ -56,12 +56,9 @@ private enum Premium {
     """
 
     /// A temporary folder holding the worked example's files.
-    final class Folder {
-        let path: String
-
+    final class Folder: ScratchFolder {
         init() {
-            path = NSTemporaryDirectory() + "premium-cli-" + UUID().uuidString
-            try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            super.init(prefix: "premium-cli")
             write("practices.csv", """
             practice_code,consortium_code,weighted_patients
             P1,C1,1200
@@ -112,26 +109,6 @@ private enum Premium {
             """)
             write("scheme.toml", Premium.scheme)
         }
-
-        deinit {
-            try? FileManager.default.removeItem(atPath: path)
-        }
-
-        @discardableResult
-        func write(_ name: String, _ text: String) -> String {
-            let file = path + "/" + name
-            try! text.write(toFile: file, atomically: true, encoding: .utf8)
-            return file
-        }
-
-        func read(_ name: String) -> String? {
-            try? String(contentsOfFile: path + "/" + name, encoding: .utf8)
-        }
-
-        func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path + "/" + name) }
-
-        /// Files in the folder, hidden ones included (a leftover temporary output would show).
-        var files: [String] { (try? FileManager.default.contentsOfDirectory(atPath: path).sorted()) ?? [] }
     }
 }
 

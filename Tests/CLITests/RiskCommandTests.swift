@@ -10,12 +10,9 @@ private enum RiskCLI {
 
     /// A temporary folder with a two-band cost model, lists of four practices in two consortia,
     /// budgets and pools.
-    final class Folder {
-        let path: String
-
+    final class Folder: ScratchFolder {
         init() {
-            path = NSTemporaryDirectory() + "risk-cli-" + UUID().uuidString
-            try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            super.init(prefix: "risk-cli")
             write("costs.toml", """
             name = "two bands"
 
@@ -51,23 +48,6 @@ private enum RiskCLI {
             write("pools.csv", "consortium_code,pool_code\nC1,P\nC2,P\n")
             write("persons.csv", "practice_code,sex,age_band,cost\nP1,M,0-64,0\nP1,M,0-64,420.5\nP1,F,65+,3100\nP2,F,0-64,0\nP2,F,65+,0\nP2,M,65+,12000\n")
         }
-
-        deinit {
-            try? FileManager.default.removeItem(atPath: path)
-        }
-
-        @discardableResult
-        func write(_ name: String, _ text: String) -> String {
-            let file = path + "/" + name
-            try! text.write(toFile: file, atomically: true, encoding: .utf8)
-            return file
-        }
-
-        func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path + "/" + name) }
-
-        func read(_ name: String) -> String { (try? String(contentsOfFile: path + "/" + name, encoding: .utf8)) ?? "" }
-
-        var files: [String] { (try? FileManager.default.contentsOfDirectory(atPath: path))?.sorted() ?? [] }
     }
 
     static let standard = ["--costs", "costs.toml", "--population", "lists.csv", "--mapping", "mapping.csv", "--seed", "7", "--reps", "600"]
@@ -91,7 +71,7 @@ private enum RiskCLI {
     let run = try RiskCLI.run(RiskCLI.standard + ["--budgets", "budgets.csv", "--high-cost-threshold", "20000", "--pools", "pools.csv",
                                                   "--pool-share", "0.5", "--out", "risk.csv"], in: folder)
     #expect(run.status == 0, "\(run.errors)")
-    let lines = folder.read("risk.csv").split(separator: "\n").map(String.init)
+    let lines = try #require(folder.read("risk.csv")).split(separator: "\n").map(String.init)
     #expect(lines[0].hasPrefix("consortium_code,arrangement,pool_code,patients,budget,expected_spend,mean,standard_deviation,"))
     #expect(lines.count == 1 + 2 * 4)
     let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
@@ -112,7 +92,7 @@ private enum RiskCLI {
     let one = try RiskCLI.run(common + ["--threads", "1", "--out", "one.csv", "--size-curve", "one-curve.csv"], in: folder)
     let two = try RiskCLI.run(common + ["--threads", "2", "--out", "two.csv", "--size-curve", "two-curve.csv"], in: folder)
     #expect(one.status == 0 && two.status == 0)
-    #expect(!folder.read("one.csv").isEmpty)
+    #expect(folder.read("one.csv")?.isEmpty == false)
     #expect(folder.read("one.csv") == folder.read("two.csv"))
     #expect(folder.read("one-curve.csv") == folder.read("two-curve.csv"))
 }
@@ -122,11 +102,11 @@ private enum RiskCLI {
     let run = try RiskCLI.run(RiskCLI.standard + ["--margin", "0.03", "--sizes", "1000,10000", "--size-curve-mix", "C2",
                                                   "--size-curve", "curve.csv", "--size-curve-svg", "curve.svg"], in: folder)
     #expect(run.status == 0, "\(run.errors)")
-    let curve = folder.read("curve.csv").split(separator: "\n").map(String.init)
+    let curve = try #require(folder.read("curve.csv")).split(separator: "\n").map(String.init)
     #expect(curve[0].hasPrefix("list_size,arrangement,budget,expected_spend,expected_spend_per_head,"))
     #expect(curve.count == 3)
     #expect(curve[1].hasPrefix("1000,none,") && curve[2].hasPrefix("10000,none,"))
-    let svg = folder.read("curve.svg")
+    let svg = try #require(folder.read("curve.svg"))
     #expect(svg.hasPrefix("<svg"))
     #expect(svg.contains("Age-sex mix of C2"))
     // Without --out the main table goes to standard output.
@@ -151,14 +131,14 @@ private enum RiskCLI {
 
 @Test func riskFailsOnAProbabilityOutsideZeroToOne() throws {
     let folder = RiskCLI.Folder()
-    let costs = folder.read("costs.toml").replacingOccurrences(of: "zero_probability = 0.1", with: "zero_probability = 1.5")
+    let costs = try #require(folder.read("costs.toml")).replacingOccurrences(of: "zero_probability = 0.1", with: "zero_probability = 1.5")
     let errors = try RiskCLI.failure([], replacing: ["costs.toml": costs])
     #expect(errors.contains("costs.toml:12:1: band.zero_probability: expected a probability from 0 to 1, found 1.5"))
 }
 
 @Test func riskFailsOnAnUnknownKey() throws {
     let folder = RiskCLI.Folder()
-    let costs = folder.read("costs.toml").replacingOccurrences(of: "scale = 4000", with: "scale = 4000\nmean = 3200")
+    let costs = try #require(folder.read("costs.toml")).replacingOccurrences(of: "scale = 4000", with: "scale = 4000\nmean = 3200")
     let errors = try RiskCLI.failure([], replacing: ["costs.toml": costs])
     #expect(errors.contains("costs.toml:16:1: unknown key \"mean\" in [band]"))
 }
