@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end tests of `consortium budgets`: the built executable run on small files.
 private enum Budgets {
@@ -9,7 +10,7 @@ private enum Budgets {
     }
 
     /// A temporary folder holding the worked example's files (see AllocationTests/WorkedExampleTests).
-    final class Folder: ScratchFolder {
+    final class Folder: TemporaryFolder {
         init() {
             super.init(prefix: "budgets-cli")
             write("practices.csv", "practice_code,consortium_code,market_forces_factor\nP1,C1,1\nP2,C1,1.1\nP3,C1,1\nP4,C2,0.9\nP5,C2,1\n")

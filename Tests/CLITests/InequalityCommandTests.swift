@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end runs of `consortium needs` and `consortium inequality`: outputs, exit codes, errors,
 /// and the bundled real-data examples against Tests/InequalityTests/Reference/real_data_reference.py.
@@ -188,13 +189,13 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["datasets/examples/inequality/run.sh"]
-        process.currentDirectoryURL = CLIHarness.repositoryRoot
+        process.currentDirectoryURL = repositoryRoot
         process.environment = ["CONSORTIUM": CLIHarness.executable.path, "OUT": output.path, "PATH": "/usr/bin:/bin"]
         process.standardError = Pipe()
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let examples = CLIHarness.repositoryRoot.appendingPathComponent("datasets/examples/inequality")
+        let examples = repositoryRoot.appendingPathComponent("datasets/examples/inequality")
         for name in ["practice-deciles.csv", "smoking-inequality.csv", "smoking-groups.csv", "payments-inequality.csv", "payments-groups.csv"] {
             let fresh = try String(contentsOf: output.appendingPathComponent(name), encoding: .utf8)
             let bundled = try String(contentsOf: examples.appendingPathComponent(name), encoding: .utf8)

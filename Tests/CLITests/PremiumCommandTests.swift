@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end tests of `consortium premium`: the built executable run on the worked example of
 /// PremiumTests/WorkedExampleTests (3 measures, 6 practices, a cap that binds and triggers
@@ -56,7 +57,7 @@ private enum Premium {
     """
 
     /// A temporary folder holding the worked example's files.
-    final class Folder: ScratchFolder {
+    final class Folder: TemporaryFolder {
         init() {
             super.init(prefix: "premium-cli")
             write("practices.csv", """
@@ -250,8 +251,8 @@ private func pence(_ field: Substring) -> Int {
 ])
 func premiumExampleSchemesRunOnExampleshire(scheme: String, potPence: Int, paysAll: Bool) throws {
     let folder = Premium.Folder()
-    let data = CLIHarness.repositoryRoot.path + "/datasets/exampleshire/"
-    let run = try Premium.run(["--scheme", CLIHarness.repositoryRoot.path + "/datasets/schemes/" + scheme, "--achievement", data + "achievement.csv",
+    let data = repositoryRoot.path + "/datasets/exampleshire/"
+    let run = try Premium.run(["--scheme", repositoryRoot.path + "/datasets/schemes/" + scheme, "--achievement", data + "achievement.csv",
                                "--population", data + "population.csv", "--practices", data + "practices.csv",
                                "--summary", "summary.csv", "--out", "premium.csv", "--explain", "X00001"], in: folder)
     #expect(run.status == 0, "\(run.errors)")

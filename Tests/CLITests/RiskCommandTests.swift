@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end tests of `consortium risk`: the built executable run on small files.
 private enum RiskCLI {
@@ -10,7 +11,7 @@ private enum RiskCLI {
 
     /// A temporary folder with a two-band cost model, lists of four practices in two consortia,
     /// budgets and pools.
-    final class Folder: ScratchFolder {
+    final class Folder: TemporaryFolder {
         init() {
             super.init(prefix: "risk-cli")
             write("costs.toml", """

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end tests of `consortium run` and `consortium notebook` on the bundled Exampleshire
 /// pipeline.
 @Suite struct RunCommandTests {
-    static var pipeline: String { CLIHarness.repositoryRoot.path + "/datasets/exampleshire/pipeline.toml" }
+    static var pipeline: String { repositoryRoot.path + "/datasets/exampleshire/pipeline.toml" }
 
     func folder(_ label: String) throws -> String {
         let path = NSTemporaryDirectory() + "run-cli-\(label)-\(UUID().uuidString)"
@@ -59,7 +60,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: base) }
         let text = try String(contentsOfFile: Self.pipeline, encoding: .utf8)
             .replacingOccurrences(of: "groups = 5\n", with: "grups = 5\n")
-            .replacingOccurrences(of: "\"practices.csv\"", with: "\"\(CLIHarness.repositoryRoot.path)/datasets/exampleshire/practices.csv\"")
+            .replacingOccurrences(of: "\"practices.csv\"", with: "\"\(repositoryRoot.path)/datasets/exampleshire/practices.csv\"")
         try text.write(toFile: base + "/pipeline.toml", atomically: true, encoding: .utf8)
         let outcome = try CLIHarness.run(["run", base + "/pipeline.toml", "--out", base + "/run"])
         #expect(outcome.status == 65)

@@ -21,16 +21,6 @@ enum CLIHarness {
         return beside
     }()
 
-    /// The repository root (the folder holding Package.swift).
-    static let repositoryRoot: URL = {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
-            folder.deleteLastPathComponent()
-        }
-        return folder
-    }()
-
     /// Runs `consortium arguments…` in `folder` (the test process's own folder when nil); standard
     /// output and error are collected while it runs into files in the temporary directory, so that
     /// neither pipe can fill up and block the process, and nothing is added to `folder`.

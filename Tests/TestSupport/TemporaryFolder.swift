@@ -1,12 +1,12 @@
 import Foundation
 
-/// A temporary folder of input files for one command test, removed when the last reference goes.
-/// Subclasses write their fixture files in their initialiser.
-class ScratchFolder {
-    let path: String
+/// A folder of small input files for one test, removed when the last reference goes away.
+/// Subclasses may write their fixture files in their initialiser.
+open class TemporaryFolder {
+    public let path: String
 
     /// A fresh, empty folder named `prefix-<UUID>` in the temporary directory.
-    init(prefix: String) {
+    public init(prefix: String = "tests") {
         path = NSTemporaryDirectory() + prefix + "-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
@@ -17,20 +17,20 @@ class ScratchFolder {
 
     /// Writes `text` to the file `name` in the folder and returns its path.
     @discardableResult
-    func write(_ name: String, _ text: String) -> String {
+    public func write(_ name: String, _ text: String) -> String {
         let file = path + "/" + name
         try! text.write(toFile: file, atomically: true, encoding: .utf8)
         return file
     }
 
     /// The text of the file `name`, nil when it cannot be read.
-    func read(_ name: String) -> String? {
+    public func read(_ name: String) -> String? {
         try? String(contentsOfFile: path + "/" + name, encoding: .utf8)
     }
 
-    func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path + "/" + name) }
+    public func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path + "/" + name) }
 
     /// Files in the folder, hidden ones included, to check that nothing (no partial output, no
     /// temporary file) was left behind.
-    var files: [String] { (try? FileManager.default.contentsOfDirectory(atPath: path))?.sorted() ?? [] }
+    public var files: [String] { (try? FileManager.default.contentsOfDirectory(atPath: path))?.sorted() ?? [] }
 }
