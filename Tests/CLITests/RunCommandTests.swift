@@ -65,7 +65,8 @@ import Testing
         for file in ["budgets-explanation.csv", "budgets-per-head.svg", "budgets.csv", "indicators.csv", "inequality-gradient.svg",
                      "inequality-groups.csv", "inequality.csv", "manifest.json", "needs.csv", "report.ipynb", "timings.json",
                      "benchmark.csv", "benchmark-summary.csv", "benchmark-curve.csv", "benchmark-smoking_prevalence_2022-23.svg",
-                     "premium.csv", "premium-summary.csv", "premium-explanation.txt", "premium-payments.svg"] {
+                     "premium.csv", "premium-summary.csv", "premium-explanation.txt", "premium-payments.svg",
+                     "risk.csv", "risk-size-curve.csv", "risk-size-curve.svg"] {
             #expect(written.contains(file), "\(file) is missing")
         }
         var before: [String: Data] = [:]
@@ -73,7 +74,7 @@ import Testing
 
         let again = try run(["run", Self.pipeline, "--out", out, "--force", "--progress"])
         #expect(again.status == 0, "\(again.errors)")
-        #expect(again.errors.contains("[6/6]") && again.errors.contains("7,600 rows read"))
+        #expect(again.errors.contains("[7/7]") && again.errors.contains("7,600 rows read"))
         #expect(files(out) == written)
         for file in written where file != "timings.json" {
             #expect(FileManager.default.contents(atPath: out + "/" + file) == before[file], "\(file) differs after the rerun")
