@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "Risk", dependencies: ["Statistics", "Tables", "Population", "Configuration", "Apportionment"]),
         .target(name: "Reports", dependencies: ["Tables"]),
         .target(name: "Pipeline", dependencies: [
-            "Tables", "Configuration", "Statistics", "Population", "Indicators", "Inequality", "Allocation", "Premium", "Benchmarking", "Reports",
+            "Tables", "Configuration", "Statistics", "Population", "Indicators", "Inequality", "Allocation", "Premium", "Benchmarking", "Risk", "Reports",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(

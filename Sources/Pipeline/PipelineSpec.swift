@@ -16,7 +16,7 @@ public struct PipelineSpec {
     }
 
     /// The step kinds a pipeline can use.
-    public static let kinds = ["synth", "budgets", "needs", "indicators", "inequality", "premium", "benchmark", "peers"]
+    public static let kinds = ["synth", "budgets", "needs", "indicators", "inequality", "premium", "benchmark", "peers", "risk"]
 
     public let file: String
     public let title: String
@@ -82,6 +82,7 @@ public struct PipelineSpec {
             case "premium": plan = try PremiumStep.plan(stepSection)
             case "benchmark": plan = try BenchmarkStep.plan(stepSection)
             case "peers": plan = try PeersStep.plan(stepSection)
+            case "risk": plan = try RiskStep.plan(stepSection)
             default: plan = try SynthStep.plan(stepSection)
             }
             outputs += plan.outputs
@@ -109,6 +110,7 @@ public struct PipelineSpec {
         case "premium": return "Quality premium"
         case "benchmark": return "Benchmarking"
         case "peers": return "Peer groups"
+        case "risk": return "Financial risk"
         default: return name
         }
     }

@@ -11,8 +11,14 @@ public enum RiskCSV {
         "approximation_bound", "replications", "seed",
     ]
 
+    /// Writes `rows(_:seed:)`.
     public static func write(_ result: RiskResult, seed: UInt64, to writer: CSVWriter) throws {
-        for row in result.rows {
+        for row in rows(result, seed: seed) { try writer.write(row) }
+    }
+
+    /// The rows under `header`: one per group and arrangement, in the result's order.
+    public static func rows(_ result: RiskResult, seed: UInt64) -> [[CSVValue]] {
+        result.rows.map { row in
             let simulated = row.simulated
             var values: [CSVValue] = [
                 .text(row.code), .text(row.arrangement.rawValue), row.poolCode.map { .text($0) } ?? .missing, .wholeNumber(row.persons),
@@ -23,7 +29,7 @@ public enum RiskCSV {
             ]
             values += normalColumns(row.normal, budget: row.budget, breakEvenProbability: simulated.breakEvenProbability)
             values += [.number(row.approximationBound), .wholeNumber(simulated.replications), .text(String(seed))]
-            try writer.write(values)
+            return values
         }
     }
 
@@ -46,11 +52,16 @@ public enum RiskCSV {
 
     /// reserve_percent = 100 × reserve / expected spend; margin_needed_percent = 100 × (Q(π) − E[S]) / E[S].
     public static func writeSizeCurve(_ points: [SizeCurvePoint], seed: UInt64, to writer: CSVWriter) throws {
-        for point in points {
+        for row in sizeCurveRows(points, seed: seed) { try writer.write(row) }
+    }
+
+    /// The rows under `sizeCurveHeader`: one per list size and arrangement, in the points' order.
+    public static func sizeCurveRows(_ points: [SizeCurvePoint], seed: UInt64) -> [[CSVValue]] {
+        points.map { point in
             let simulated = point.simulated
             let size = Double(point.listSize)
             let normalReserve = point.normal.reserve(breakEvenProbability: simulated.breakEvenProbability, budget: point.budget)
-            try writer.write([
+            return [
                 .wholeNumber(point.listSize), .text(point.arrangement.rawValue), .money(point.budget), .money(point.expectedSpend),
                 .money(point.expectedSpend / size), .money(simulated.mean), .money(simulated.standardDeviation),
                 .number(simulated.probabilityOfOverspend), .number(simulated.probabilityOfOverspendStandardError),
@@ -60,7 +71,7 @@ public enum RiskCSV {
                 .number(rounded(100 * point.normalMarginNeeded)), .money(normalReserve),
                 .number(percent(normalReserve, of: point.expectedSpend)), .number(point.approximationBound),
                 .wholeNumber(simulated.replications), .text(String(seed)),
-            ])
+            ]
         }
     }
 

@@ -30,7 +30,8 @@ import TestSupport
         for file in ["budgets-explanation.csv", "budgets-per-head.svg", "budgets.csv", "indicators.csv", "inequality-gradient.svg",
                      "inequality-groups.csv", "inequality.csv", "manifest.json", "needs.csv", "report.ipynb", "timings.json",
                      "benchmark.csv", "benchmark-summary.csv", "benchmark-curve.csv", "benchmark-smoking_prevalence_2022-23.svg",
-                     "premium.csv", "premium-summary.csv", "premium-explanation.txt", "premium-payments.svg"] {
+                     "premium.csv", "premium-summary.csv", "premium-explanation.txt", "premium-payments.svg",
+                     "risk.csv", "risk-size-curve.csv", "risk-size-curve.svg"] {
             #expect(written.contains(file), "\(file) is missing")
         }
         var before: [String: Data] = [:]
@@ -38,7 +39,7 @@ import TestSupport
 
         let again = try CLIHarness.run(["run", Self.pipeline, "--out", out, "--force", "--progress"])
         #expect(again.status == 0, "\(again.errors)")
-        #expect(again.errors.contains("[6/6]") && again.errors.contains("7,600 rows read"))
+        #expect(again.errors.contains("[7/7]") && again.errors.contains("7,600 rows read"))
         #expect(files(out) == written)
         for file in written where file != "timings.json" {
             #expect(FileManager.default.contents(atPath: out + "/" + file) == before[file], "\(file) differs after the rerun")

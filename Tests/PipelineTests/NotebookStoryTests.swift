@@ -18,11 +18,11 @@ import Reports
     #expect(sources.contains { $0.contains("pd.read_csv(run / \"budgets.csv\"") })
     let outputs = cells.flatMap { $0["outputs"]?.arrayValue ?? [] }
     let svgs = outputs.filter { $0["data"]?["image/svg+xml"] != nil }
-    // budgets-per-head, inequality-gradient, 12 funnel plots, premium-payments.
-    #expect(svgs.count == 15)
+    // budgets-per-head, inequality-gradient, 12 funnel plots, premium-payments, risk-size-curve.
+    #expect(svgs.count == 16)
     let tables = outputs.filter { $0["data"]?["text/html"] != nil && $0["data"]?["text/plain"] != nil }
-    // budgets 2, needs 1, indicators 1, inequality 2, benchmark 2, premium 2.
-    #expect(tables.count == 10)
+    // budgets 2, needs 1, indicators 1, inequality 2, benchmark 2, premium 2, risk 2.
+    #expect(tables.count == 12)
     // The same folder gives the same notebook.
     #expect(notebook.json() == (try RunNotebook.build(runFolder: folder + "/run", pathFromNotebook: "run")).json())
 }

@@ -54,7 +54,7 @@ func specError(_ text: String) throws -> DataError? {
     let topLevel = try #require(try specError("title = \"T\"\ntitel = \"x\"\n[[step]]\nkind = \"needs\"\n"))
     #expect(topLevel.message.contains("unknown key \"titel\""))
     let kind = try #require(try specError("title = \"T\"\n[[step]]\nkind = \"budget\"\n"))
-    #expect(kind.message.contains("expected one of synth, budgets, needs, indicators, inequality, premium, benchmark, peers, found \"budget\""))
+    #expect(kind.message.contains("expected one of synth, budgets, needs, indicators, inequality, premium, benchmark, peers, risk, found \"budget\""))
     let none = try #require(try specError("title = \"T\"\n"))
     #expect(none.message.contains("no steps"))
 }
@@ -171,5 +171,5 @@ func specError(_ text: String) throws -> DataError? {
 @Test func inputsResolveRelativeToThePipelineFile() throws {
     let spec = try PipelineSpec.load(path: exampleshire + "/pipeline.toml")
     #expect(spec.inputs.first == PipelineSpec.Input(name: "practices", written: "practices.csv", path: exampleshire + "/practices.csv"))
-    #expect(spec.stepNames.map(\.kind) == ["budgets", "needs", "indicators", "inequality", "benchmark", "premium"])
+    #expect(spec.stepNames.map(\.kind) == ["budgets", "needs", "indicators", "inequality", "benchmark", "premium", "risk"])
 }

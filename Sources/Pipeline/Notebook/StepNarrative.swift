@@ -16,6 +16,7 @@ enum StepNarrative {
         case "inequality": return inequality(summary, step: step)
         case "premium": return premium(summary)
         case "benchmark": return benchmark(summary)
+        case "risk": return risk(summary)
         case "peers": return "Each of \(whole.text(summary["organisations"]?.numberValue ?? 0)) organisations gets its \(whole.text(summary["peers_each"]?.numberValue ?? 0)) nearest peers by the distance between its standardised features (equal distances broken by code)."
         case "synth": return "The seeded synthetic data set's \(whole.text(summary["files"]?.numberValue ?? 0)) files are in the folder `\(step.name)/` of the run."
         default: return ""
@@ -58,6 +59,32 @@ enum StepNarrative {
         text += " sets a pot of \(poundsAndPence.text(summary["pot_pounds"]?.numberValue ?? 0)); \(poundsAndPence.text(summary["paid_pounds"]?.numberValue ?? 0)) is paid to \(whole.text(summary["practices_paid"]?.numberValue ?? 0)) of \(whole.text(summary["practices"]?.numberValue ?? 0)) practices by their achievement, and \(poundsAndPence.text(summary["returned_pounds"]?.numberValue ?? 0)) is returned. Payments add up to the amount paid, to the penny."
         if let top = summary["largest_payment"] {
             text += " The largest payment is \(poundsAndPence.text(top["pounds"]?.numberValue ?? 0)) (`\(code(top))`)."
+        }
+        return text
+    }
+
+    static func risk(_ summary: JSONValue) -> String {
+        let breakEven = summary["break_even_probability"]?.numberValue ?? 0.95
+        var text = "The annual spend of each of \(whole.text(summary["consortia"]?.numberValue ?? 0)) consortia (\(whole.text(summary["patients"]?.numberValue ?? 0)) patients in all) is simulated \(whole.text(summary["replications"]?.numberValue ?? 0)) times (seed \(summary["seed"]?.stringValue ?? "?")) from the per-person cost model, beside its normal approximation. "
+        if let margin = summary["margin"]?.numberValue {
+            text += "Each budget is its expected spend plus \(NumberFormat.percentOfFraction(decimals: 1).text(margin)); "
+        } else {
+            text += "Budgets are given; "
+        }
+        text += "the reserve is what a consortium would need on top of it for a \(NumberFormat.percentOfFraction(decimals: 0).text(breakEven)) chance to break even."
+        let names = ["none": "Without pooling", "high_cost_pool": "With the high-cost pool", "risk_share": "With risk sharing",
+                     "high_cost_pool+risk_share": "With the high-cost pool and risk sharing"]
+        for entry in summary["arrangements"]?.arrayValue ?? [] {
+            let arrangement = entry["arrangement"]?.stringValue ?? ""
+            let low = entry["lowest_probability_of_overspend"], high = entry["highest_probability_of_overspend"]
+            text += "\n\n**\(names[arrangement] ?? arrangement)**: the probability of overspending runs from \(NumberFormat(decimals: 3).text(low?["probability"]?.numberValue ?? 0)) (`\(code(low))`) to \(NumberFormat(decimals: 3).text(high?["probability"]?.numberValue ?? 0)) (`\(code(high))`); the reserves add up to \(pounds.text(entry["reserves_pounds"]?.numberValue ?? 0))."
+        }
+        if summary["size_curve_sizes"] != nil, let margin = summary["margin"]?.numberValue {
+            if let size = summary["smallest_size_margin_suffices"]?.numberValue {
+                text += "\n\nOn the size curve, without pooling, the \(NumberFormat.percentOfFraction(decimals: 1).text(margin)) margin alone first gives a \(NumberFormat.percentOfFraction(decimals: 0).text(breakEven)) chance to break even at a list of \(whole.text(size)) patients."
+            } else {
+                text += "\n\nOn the size curve, without pooling, the \(NumberFormat.percentOfFraction(decimals: 1).text(margin)) margin alone gives a \(NumberFormat.percentOfFraction(decimals: 0).text(breakEven)) chance to break even at none of the list sizes."
+            }
         }
         return text
     }

@@ -69,6 +69,18 @@ enum StepTables {
         case "peers":
             return [Table(file: "\(step.name).csv", variable: variable, columns: ["org_code", "peer_rank", "peer_code", "distance"],
                           limit: 10, decimals: 3, heading: nil)]
+        case "risk":
+            var tables = [Table(file: "\(step.name).csv", variable: variable,
+                                columns: ["consortium_code", "arrangement", "patients", "budget", "expected_spend", "probability_of_overspend",
+                                          "overspend_p95", "reserve", "normal_probability_of_overspend", "normal_reserve"],
+                                limit: 40, decimals: 3, heading: nil)]
+            if files.contains("\(step.name)-size-curve.csv") {
+                tables.append(Table(file: "\(step.name)-size-curve.csv", variable: variable + "_size_curve",
+                                    columns: ["list_size", "arrangement", "probability_of_overspend", "margin_needed_percent", "reserve_percent",
+                                              "normal_probability_of_overspend", "normal_margin_needed_percent"],
+                                    limit: 30, decimals: 3, heading: "The size curve: one list of each size with the same age-sex mix and the same budget margin (margins and reserves in percent of expected spend):"))
+            }
+            return tables
         case "synth":
             return files.contains("\(step.name)/practices.csv")
                 ? [Table(file: "\(step.name)/practices.csv", variable: variable + "_practices",

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Population
+import Pipeline
 import Risk
 import Tables
 
@@ -84,106 +84,29 @@ struct RiskCommand: ParsableCommand {
     @Option(help: "Use this consortium's age-sex mix for the size curve (default: all consortia together).")
     var sizeCurveMix: String?
 
-    func validate() throws {
-        guard (costs == nil) != (persons == nil) else { throw ValidationError("give exactly one of --costs and --persons") }
-        if budgets != nil && margin != nil { throw ValidationError("give --budgets or --margin, not both") }
-        if let margin, !(margin > -1 && margin.isFinite) { throw ValidationError("--margin must be above -1, found \(margin)") }
-        if (pools == nil) != (poolShare == nil) { throw ValidationError("--pools and --pool-share go together") }
-        if let poolShare, !(poolShare >= 0 && poolShare <= 1) { throw ValidationError("--pool-share must be from 0 to 1, found \(poolShare)") }
-        if let highCostThreshold, !(highCostThreshold >= 0 && highCostThreshold.isFinite) {
-            throw ValidationError("--high-cost-threshold must be a number of pounds >= 0, found \(highCostThreshold)")
-        }
-        guard reps >= 1 else { throw ValidationError("--reps must be at least 1, found \(reps)") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, found \(threads)") }
-        guard breakEvenProbability > 0 && breakEvenProbability < 1 else {
-            throw ValidationError("--break-even-probability must be between 0 and 1, found \(breakEvenProbability)")
-        }
-        guard exactTailProbability > 0 && exactTailProbability <= 1 else {
-            throw ValidationError("--exact-tail-probability must be in (0, 1], found \(exactTailProbability)")
-        }
-        guard exactPersons >= 0 else { throw ValidationError("--exact-persons must be >= 0, found \(exactPersons)") }
-        if sizes != nil || sizeCurveMix != nil, sizeCurve == nil && sizeCurveSvg == nil {
-            throw ValidationError("--sizes and --size-curve-mix need --size-curve or --size-curve-svg")
-        }
-        _ = try listSizes()
+    /// The step's options from the command line.
+    var options: RiskOptions {
+        RiskOptions(costs: costs, persons: persons, population: population, mapping: mapping, budgets: budgets, margin: margin, pools: pools,
+                    poolShare: poolShare, highCostThreshold: highCostThreshold, reps: reps, seed: seed, threads: threads,
+                    breakEvenProbability: breakEvenProbability, exactTailProbability: exactTailProbability, exactPersons: exactPersons,
+                    sizeCurve: sizeCurve != nil || sizeCurveSvg != nil, sizes: sizes, sizeCurveMix: sizeCurveMix)
     }
 
-    func listSizes() throws -> [Int] {
-        guard let sizes else { return SizeCurve.defaultSizes }
-        let parts = sizes.split(separator: ",", omittingEmptySubsequences: false)
-        let values = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard values.count == parts.count, !values.isEmpty, values.allSatisfy({ $0 > 0 }) else {
-            throw ValidationError("--sizes must be whole numbers > 0 separated by commas, found \"\(sizes)\"")
-        }
-        return values
+    func validate() throws {
+        try validatingOptions { try options.validate() }
     }
 
     func run() throws {
         try reportingErrors {
-            let model: CostModel
-            var practices: PracticeCellCounts?
-            if let costs {
-                model = try CostSpecificationReader.read(path: costs)
-            } else {
-                let file = try PersonsFileReader.read(path: persons!)
-                model = file.model
-                practices = file.practices
-            }
-            if let population {
-                practices = try PopulationFileReader.read(path: population, model: model)
-            }
-            guard let practices else {
-                throw ValidationError("the persons file has no practice_code column, so --population is required")
-            }
-            let groupMapping = try mapping.map { try ConsortiumMapping.read(path: $0) }
-            let groups = try GroupPopulation(practices: practices, mapping: groupMapping)
-            let budgetRule: BudgetRule = try budgets.map { .given(try GroupBudgets.read(path: $0, codes: groups.codes)) }
-                ?? .expectedSpendWithMargin(margin ?? 0.02)
-            let riskShare = try pools.map {
-                RiskShareArrangement(membership: try PoolMembership.read(path: $0, codes: groups.codes), pool: RiskSharePool(share: poolShare!))
-            }
-            var mix = groups.totalByCell
-            var mixName = "all \(groups.count) consortia together"
-            if let sizeCurveMix {
-                guard let index = groups.index(of: sizeCurveMix) else {
-                    throw DataError(.badData, at: SourceLocation(file: "--size-curve-mix"),
-                                    "\(DataError.quoted(sizeCurveMix)) is not one of the consortia of the population")
-                }
-                mix = Array(groups.cells(ofGroup: index))
-                mixName = sizeCurveMix
-            }
-            let settings = SimulationSettings(
-                replications: reps, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-                exactTailProbability: exactTailProbability, exactPersonsPerReplication: exactPersons, highCostThreshold: highCostThreshold)
-
-            let result = RiskAnalysis.run(RiskRequest(model: model, population: groups, budgets: budgetRule, riskShare: riskShare,
-                                                      settings: settings, breakEvenProbability: breakEvenProbability))
-            var curve: [SizeCurvePoint] = []
-            if sizeCurve != nil || sizeCurveSvg != nil {
-                guard mix.reduce(0, +) > 0 else {
-                    throw DataError(.badData, at: SourceLocation(file: "--size-curve-mix"), "the mix \(mixName) has no patients")
-                }
-                curve = SizeCurve.compute(SizeCurveRequest(model: model, mix: mix, sizes: try listSizes(), margin: margin ?? 0.02,
-                                                           settings: settings, breakEvenProbability: breakEvenProbability))
-            }
-
-            let writer = try CSVWriter(path: out, header: RiskCSV.header)
-            try RiskCSV.write(result, seed: seed, to: writer)
-            var curveWriter: CSVWriter?
-            if let sizeCurve {
-                curveWriter = try CSVWriter(path: sizeCurve, header: RiskCSV.sizeCurveHeader)
-                try RiskCSV.writeSizeCurve(curve, seed: seed, to: curveWriter!)
-            }
-            if let sizeCurveSvg {
-                let notes = [
-                    "Budget = expected spend + \(Table.formatNumber(100 * (margin ?? 0.02)))%. Solid: Monte Carlo, \(reps.formatted(.number.grouping(.automatic))) replications (seed \(seed)); dashed: normal approximation.",
-                    "Age-sex mix of \(mixName); costs from \(((costs ?? persons!) as NSString).lastPathComponent).",
-                    "Dotted lines: where the budget alone gives a \(Table.formatNumber(100 * breakEvenProbability))% chance to break even; the reserve needed is the gap above the margin line.",
-                ]
-                let svg = SizeCurveSVG.render(points: curve, title: "Financial risk by list size", notes: notes,
-                                              highCostThreshold: highCostThreshold)
+            let result = try RiskStep.run(options)
+            // Every file is opened before any is written, and committed only once the chart is in place.
+            let writer = try CSVWriter(path: out, header: result.risk.header)
+            let curveWriter = try sizeCurve.map { try CSVWriter(path: $0, header: RiskCSV.sizeCurveHeader) }
+            try result.risk.forEachRow { try writer.write($0) }
+            if let curveWriter { try result.sizeCurve?.forEachRow { try curveWriter.write($0) } }
+            if let sizeCurveSvg, let chart = result.sizeCurveChart {
                 do {
-                    try Data(svg.utf8).write(to: URL(fileURLWithPath: sizeCurveSvg), options: .atomic)
+                    try Data(chart.utf8).write(to: URL(fileURLWithPath: sizeCurveSvg), options: .atomic)
                 } catch {
                     throw DataError(.cannotCreate, at: SourceLocation(file: sizeCurveSvg), "cannot create the chart: \(error.localizedDescription)")
                 }
