@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "consortium", targets: ["consortium"]),
         .library(name: "ConsortiumEngine", targets: [
             "Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking", "Inequality", "Allocation", "Premium",
+            "Risk", "Configuration", "Apportionment", "Reports", "Pipeline",
         ]),
     ],
     dependencies: [
@@ -39,11 +40,17 @@ let package = Package(
         .target(name: "Premium", dependencies: [
             "Tables", "Population", "Configuration", "Apportionment", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        .target(name: "Risk", dependencies: ["Statistics", "Tables", "Population", "Configuration", "Apportionment"]),
+        .target(name: "Reports", dependencies: ["Tables"]),
+        .target(name: "Pipeline", dependencies: [
+            "Tables", "Configuration", "Statistics", "Population", "Indicators", "Inequality", "Allocation", "Premium", "Benchmarking", "Risk", "Reports",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         .executableTarget(
             name: "consortium",
             dependencies: [
                 "Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking",
-                "Inequality", "Allocation", "Premium", "Configuration", "Apportionment",
+                "Inequality", "Allocation", "Premium", "Configuration", "Apportionment", "Risk", "Reports", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,22 +58,26 @@ let package = Package(
             name: "ConsortiumBench",
             dependencies: [
                 "Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking", "Inequality", "Allocation",
-                "Premium", "CLapack",
+                "Premium", "Risk", "CLapack",
             ],
             path: "Benchmarks/ConsortiumBench"
         ),
-        .testTarget(name: "LinearTests", dependencies: ["Linear"], exclude: ["Reference"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LinearTests", dependencies: ["Linear", "TestSupport"], exclude: ["Reference"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Reference")]),
-        .testTarget(name: "TablesTests", dependencies: ["Tables"]),
+        .testTarget(name: "TablesTests", dependencies: ["Tables", "TestSupport"]),
         .testTarget(name: "PopulationTests", dependencies: ["Population", "Tables"], exclude: ["Reference"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Tables", "Statistics"], exclude: ["Reference"]),
         .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Indicators", "Tables"], exclude: ["Reference"]),
         .testTarget(name: "ApportionmentTests", dependencies: ["Apportionment"]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Tables"]),
         .testTarget(name: "InequalityTests", dependencies: ["Inequality", "Tables", "Population", "Linear"], exclude: ["Reference"]),
-        .testTarget(name: "AllocationTests", dependencies: ["Allocation", "Apportionment", "Configuration", "Tables", "Population"], exclude: ["Reference", "PersonBased/Reference"]),
-        .testTarget(name: "PremiumTests", dependencies: ["Premium", "Tables", "Population"], exclude: ["Reference"]),
-        .testTarget(name: "CLITests", dependencies: ["consortium", "Tables"]),
+        .testTarget(name: "AllocationTests", dependencies: ["Allocation", "Apportionment", "Configuration", "Tables", "Population", "TestSupport"], exclude: ["Reference", "PersonBased/Reference"]),
+        .testTarget(name: "PremiumTests", dependencies: ["Premium", "Tables", "Population", "TestSupport"], exclude: ["Reference"]),
+        .testTarget(name: "RiskTests", dependencies: ["Risk", "Statistics", "Tables", "Population"], exclude: ["Reference"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Tables"], exclude: ["Reference"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Reports", "Tables"]),
+        .testTarget(name: "CLITests", dependencies: ["consortium", "Tables", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -8,6 +8,7 @@ enum BenchmarkRegistry {
         budgetsEnglandBenchmark,
         synthBenchmark,
         benchmarkEnglandBenchmark,
+        riskEnglandBenchmark,
         pbraBenchmark,
     ]
 }

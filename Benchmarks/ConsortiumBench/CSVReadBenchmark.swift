@@ -81,7 +81,11 @@ let csvReadBenchmark = Benchmark(
         .appendingPathComponent("scripts/csv_pandas_baseline.py").path
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script, path, "--repetitions", String(repetitions), "--checksum"]
+    // pandas 3 on this machine spends about 1.2 processor-seconds per wall second when left
+    // free (its parse is single-threaded, the rest is not), so it is pinned to one core with
+    // taskset for the single-threaded comparison the target names.
+    let pinned = FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset")
+    process.arguments = (pinned ? ["taskset", "-c", "0"] : []) + ["python3", script, path, "--repetitions", String(repetitions), "--checksum"]
     let output = Pipe()
     process.standardOutput = output
     try process.run()
@@ -94,7 +98,7 @@ let csvReadBenchmark = Benchmark(
         return
     }
     let pandas = megabytes / pandasSeconds
-    print(String(format: "pandas %@ read_csv (C engine, 1 thread): %7.0f MB/s  median %.3f s (fastest %.3f), processor %.3f s/run",
+    print(String(format: "pandas %@ read_csv (C engine, pinned to 1 core): %7.0f MB/s  median %.3f s (fastest %.3f), processor %.3f s/run",
                  report["pandas_version"] as? String ?? "?", pandas, pandasSeconds, report["seconds_fastest"] as? Double ?? .nan,
                  report["processor_seconds_per_run"] as? Double ?? .nan))
     print(String(format: "ratio ours/pandas: 1 thread %.2fx, 2 threads %.2fx", oneThread / pandas, twoThreads / pandas))

@@ -6,21 +6,29 @@ struct Timing {
     let median: Double
     let fastest: Double
     let slowest: Double
+    /// Median processor seconds of this process per run (all threads), less sensitive than wall
+    /// time to other work on the machine.
+    var cpuMedian: Double = .nan
 
     static func measure(repetitions: Int = 5, warmUp: Bool = true, _ work: () throws -> Void) rethrows -> Timing {
         if warmUp { try work() }
         var seconds: [Double] = []
+        var cpuSeconds: [Double] = []
         for _ in 0..<max(1, repetitions) {
             let start = DispatchTime.now().uptimeNanoseconds
+            let cpuStart = processCPUSeconds()
             try work()
+            cpuSeconds.append(processCPUSeconds() - cpuStart)
             seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         seconds.sort()
-        return Timing(median: seconds[seconds.count / 2], fastest: seconds.first!, slowest: seconds.last!)
+        cpuSeconds.sort()
+        return Timing(median: seconds[seconds.count / 2], fastest: seconds.first!, slowest: seconds.last!,
+                      cpuMedian: cpuSeconds[cpuSeconds.count / 2])
     }
 
     var summary: String {
-        String(format: "median %.3f s (fastest %.3f, slowest %.3f)", median, fastest, slowest)
+        String(format: "median %.3f s (fastest %.3f, slowest %.3f; CPU median %.3f s)", median, fastest, slowest, cpuMedian)
     }
 }
 

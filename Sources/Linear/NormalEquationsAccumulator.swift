@@ -119,18 +119,45 @@ public struct NormalEquationsAccumulator: Sendable {
         // Fast path: an unweighted column-major chunk after the shifts are fixed is checked while
         // it is copied (one pass over the data); any value that is not finite sends it to the full
         // check below, which names the observation and the variable.
+        // The first unweighted contiguous chunk is checked in full (precise errors) and fixes the
+        // shifts; its rows then take the blocked path below like every later chunk.
+        if columnShifts == nil, weights == nil, chunk.rowStride == 1, rows > 0, let base = chunk.base {
+            let validation = try chunk.validate(
+                response: response, responseName: "response", weights: nil, columnNames: columnNames,
+                firstObservation: rowsAdded, operation: operation)
+            chooseShifts(chunk, base: base, response: response, weights: nil, onesColumns: validation.onesColumns)
+        }
         if weights == nil, chunk.rowStride == 1, let shifts = columnShifts, rows > 0, let base = chunk.base,
            response.count == rows, chunk.columns == p
         {
-            var block = takeScratch(count: rows * (p + 2))
+            // Rows are copied and multiplied in blocks small enough to stay in cache, so the
+            // scratch block costs no extra pass over main memory; the chunk's sums are kept
+            // apart until every value has been seen to be finite.
+            let design = p
+            let blockRows = min(rows, Self.rowsPerBlock)
+            var block = takeScratch(count: blockRows * (design + 2))
             defer { scratch = block }
-            let (finite, chunkOnes) = block.withUnsafeMutableBufferPointer { output in
-                Self.copyShifted(base: base, columnStride: chunk.columnStride, rows: rows, p: p, shifts: shifts,
-                                 response: response.baseAddress!, responseShift: responseShift, into: output.baseAddress!)
+            var chunkSums = [Double](repeating: 0, count: (design + 2) * (design + 2))
+            var chunkOnes = [Bool](repeating: true, count: design)
+            var allFinite = true
+            var start = 0
+            while start < rows {
+                let count = min(blockRows, rows - start)
+                let (finite, blockOnes) = block.withUnsafeMutableBufferPointer { output in
+                    Self.copyShifted(base: base + start, columnStride: chunk.columnStride, rows: count, p: design, shifts: shifts,
+                                     response: response.baseAddress! + start, responseShift: responseShift, into: output.baseAddress!)
+                }
+                guard finite else {
+                    allFinite = false
+                    break
+                }
+                for j in 0..<design where !blockOnes[j] { chunkOnes[j] = false }
+                try Self.addCrossProducts(block, rows: count, p: design, into: &chunkSums)
+                start += count
             }
-            if finite {
-                for j in 0..<p { onesColumns[j] = onesColumns[j] && chunkOnes[j] }
-                try addCrossProducts(block, rows: rows)
+            if allFinite {
+                for index in 0..<chunkSums.count { augmented[index] += chunkSums[index] }
+                for j in 0..<design { onesColumns[j] = onesColumns[j] && chunkOnes[j] }
                 n += rows
                 rowsAdded += rows
                 return
@@ -166,7 +193,8 @@ public struct NormalEquationsAccumulator: Sendable {
             let responseTarget = output + p * rows
             for i in 0..<rows { responseTarget[i] = root[i] * (response[i] - responseShift) }
         }
-        try addCrossProducts(block, rows: rows)
+        let design = p
+        try Self.addCrossProducts(block, rows: rows, p: design, into: &augmented)
         n += validation.positiveRows
     }
 
@@ -179,18 +207,17 @@ public struct NormalEquationsAccumulator: Sendable {
         return block
     }
 
-    /// Adds the cross products of the first `rows` rows of the scratch block [X̃ | ỹ | √w] to the
-    /// augmented sums, in three BLAS calls: `dsyrk` for X̃ᵀX̃ (p × p, so the kernel works on the
+    /// Adds the cross products of the first `rows` rows of a scratch block [X̃ | ỹ | √w] (leading
+    /// dimension `rows`) to augmented sums of width p + 2, in three BLAS calls: `dsyrk` for X̃ᵀX̃ (p × p, so the kernel works on the
     /// design's own width), `dgemm` for the two rows [ỹ √w]ᵀX̃, and `dsyrk` for the 2 × 2 corner.
-    private mutating func addCrossProducts(_ block: [Double], rows: Int) throws {
-        let width = p + 2
+    private static func addCrossProducts(_ block: [Double], rows: Int, p design: Int, into sums: inout [Double]) throws {
+        let width = design + 2
         let width32 = try LapackInteger.make(width, "dsyrk"), rows32 = try LapackInteger.make(rows, "dsyrk")
-        let p32 = try LapackInteger.make(p, "dsyrk")
-        let design = p
+        let p32 = try LapackInteger.make(design, "dsyrk")
         block.withUnsafeBufferPointer { scratchBuffer in
-            augmented.withUnsafeMutableBufferPointer { sums in
+            sums.withUnsafeMutableBufferPointer { sumsBuffer in
                 let x = scratchBuffer.baseAddress!, extra = x + design * rows
-                let c = sums.baseAddress!
+                let c = sumsBuffer.baseAddress!
                 cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, p32, rows32, 1, x, rows32, 1, c, width32)
                 cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, 2, p32, rows32, 1, extra, rows32, x, rows32, 1,
                             c + design, width32)
@@ -199,6 +226,9 @@ public struct NormalEquationsAccumulator: Sendable {
             }
         }
     }
+
+    /// Rows per cache-sized block in the fast path (about 3.3 MB of scratch for p = 100: L2 and L3 sized on the EPYC this was tuned on).
+    static let rowsPerBlock = 4096
 
     /// Copies an unweighted contiguous chunk into [X − 1sᵀ | y − t | 1], noting on the way whether
     /// every value is finite and which columns hold only ones (integer reductions, so the loops

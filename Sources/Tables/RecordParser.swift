@@ -1,28 +1,39 @@
 /// Turns the records of a block of bytes into rows of typed columns.
 ///
 /// Two paths give the same rows and the same errors:
-/// - the fused loop: for a record of unquoted fields it finds each field's end while converting
-///   it (a decimal is scanned and its digits accumulated in the same pass), writes numbers
-///   straight into the column store's scratch, and checks the separators. Anything unusual — a
-///   quote, a blank line, a wrong field count, a bad value, the end of the block, a NUL — makes
-///   it give up on that record before anything is kept;
+/// - the fused loop: for a record of plain fields (unquoted, or quoted without line feeds or
+///   doubled quotes) it finds each field's end while converting it (a decimal is scanned and its
+///   digits accumulated in the same pass), writes numbers straight into the column store's
+///   scratch, and checks the separators. Anything unusual — a stray or doubled quote, a line
+///   break in quotes, a blank line, a wrong field count, a bad value, the end of the block, a
+///   NUL — makes it give up on that record before anything is kept;
 /// - the careful path: `RecordScanner` splits the record (quotes, line breaks inside quotes,
 ///   the block end), then every field is checked in order with the messages of the contract.
 ///
-/// The bytes given to `parse` must be followed by a 0 byte (a sentinel) and 7 more readable bytes,
-/// so that the fused loop needs no bounds checks: the sentinel stops every scan and sends the
-/// record that reaches it to the careful path, which knows whether more input is coming, and
-/// digits can be read eight at a time (`DigitRun`) up to the sentinel.
+/// The bytes given to `parse` must be followed by a 0 byte (a sentinel), so that the fused loop
+/// needs no bounds checks: the sentinel stops every scan and sends the record that reaches it to
+/// the careful path, which knows whether more input is coming.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 final class RecordParser {
     let source: String
     let header: [String]
     let fieldCount: Int
-    let maximumRecordBytes: Int
+    var maximumRecordBytes: Int
     let store: ColumnStore
     private let planList: [FieldPlan]
     private let plans: UnsafeMutablePointer<FieldPlan>
     /// Start offset and length of each text field of the record being read by the fused loop.
     private let textSpans: UnsafeMutablePointer<Int>
+    /// Per text column, the bytes and String of the last value appended: a field equal to it
+    /// appends the same String again (no validation, no allocation), which is most fields in
+    /// files sorted by organisation or indicator.
+    private var previousTextBytes: [[UInt8]]
+    private var previousTexts: [String]
     private var scanner: RecordScanner
     /// The line on which the next record starts.
     private(set) var nextLine: Int
@@ -50,6 +61,8 @@ final class RecordParser {
         self.plans.initialize(from: plans, count: plans.count)
         store = ColumnStore(columns: columns)
         textSpans = .allocate(capacity: max(2, 2 * store.textCount))
+        previousTextBytes = Array(repeating: [], count: store.textCount)
+        previousTexts = Array(repeating: "", count: store.textCount)
         scanner = RecordScanner(source: source)
         nextLine = firstLine
     }
@@ -67,14 +80,13 @@ final class RecordParser {
                      maximumRecordBytes: maximumRecordBytes)
     }
 
-    /// Parses whole records from `bytes[0..<count]` (with `bytes[count] == 0` and 7 more bytes
-    /// readable) until
+    /// Parses whole records from `bytes[0..<count]` (with `bytes[count] == 0` readable) until
     /// the chunk holds `maximumRows` rows, a record would start at or after `stopAt`, or the
     /// bytes run out. Returns how many bytes were used and why it stopped.
     func parse(_ bytes: UnsafePointer<UInt8>, count: Int, isFinal: Bool, maximumRows: Int, stopAt: Int) throws -> (consumed: Int, stop: Stop) {
         let special = RecordScanner.specialBytes
+        let quotedSpecial = RecordScanner.quotedSpecialBytes
         let powers = DecimalToDouble.exactPowersOfTen
-        let integerPowers = DigitRun.powersOfTen
         let plans = self.plans
         let lastField = fieldCount - 1
         let capacity = store.batchCapacity
@@ -95,9 +107,12 @@ final class RecordParser {
                 var complete = false
                 fields: while true {
                     let plan = plans + field
+                    // A quoted field is taken here when it holds no line feed, NUL or doubled
+                    // quote: its bytes between the quotes are then the value.
+                    let quoted = cursor.pointee == 34
                     switch plan.pointee.kind {
                     case .decimal:
-                        let scanned = Self.scanDecimal(cursor, powers: powers, integerPowers: integerPowers)
+                        let scanned = DecimalScan.scan(quoted ? cursor + 1 : cursor, powers: powers)
                         let index = plan.pointee.slot &* capacity &+ row
                         if scanned.status == .number {
                             if !(scanned.value >= plan.pointee.decimalMinimum) { break fields }
@@ -109,29 +124,46 @@ final class RecordParser {
                             break fields
                         }
                         cursor = scanned.end
-                    case .skip, .text:
-                        let start = cursor
-                        while special[Int(cursor.pointee)] == 0 { cursor += 1 }
-                        if cursor.pointee == 34 || cursor.pointee == 0 { break fields }
-                        if plan.pointee.kind == .text {
-                            if cursor == start && !plan.pointee.allowsEmpty { break fields }
-                            textSpans[2 &* plan.pointee.slot] = start - bytes
-                            textSpans[2 &* plan.pointee.slot &+ 1] = cursor - start
+                        if quoted {
+                            if cursor.pointee != 34 || cursor[1] == 34 { break fields }
+                            cursor += 1
                         }
-                    case .wholeNumber, .money:
-                        let start = cursor
-                        while special[Int(cursor.pointee)] == 0 { cursor += 1 }
-                        let length = cursor - start
-                        let index = plan.pointee.slot &* capacity &+ row
-                        if length == 0 && plan.pointee.allowsEmpty {
-                            store.integerPresent[index] = 0
+                    case .skip, .text, .wholeNumber, .money:
+                        let start: UnsafePointer<UInt8>
+                        let end: UnsafePointer<UInt8>
+                        if quoted {
+                            start = cursor + 1
+                            cursor = start
+                            while quotedSpecial[Int(cursor.pointee)] == 0 { cursor += 1 }
+                            if cursor.pointee != 34 || cursor[1] == 34 { break fields }
+                            end = cursor
+                            cursor += 1
                         } else {
-                            let value = plan.pointee.kind == .money
-                                ? NumberParsing.parsePence(start, length)
-                                : NumberParsing.parseWholeNumber(start, length)
-                            guard let value, value >= plan.pointee.integerMinimum else { break fields }
-                            store.integerValues[index] = value
-                            store.integerPresent[index] = 1
+                            start = cursor
+                            while special[Int(cursor.pointee)] == 0 { cursor += 1 }
+                            if cursor.pointee == 34 || cursor.pointee == 0 { break fields }
+                            end = cursor
+                        }
+                        let length = end - start
+                        switch plan.pointee.kind {
+                        case .text:
+                            if length == 0 && !plan.pointee.allowsEmpty { break fields }
+                            textSpans[2 &* plan.pointee.slot] = start - bytes
+                            textSpans[2 &* plan.pointee.slot &+ 1] = length
+                        case .wholeNumber, .money:
+                            let index = plan.pointee.slot &* capacity &+ row
+                            if length == 0 && plan.pointee.allowsEmpty {
+                                store.integerPresent[index] = 0
+                            } else {
+                                let value = plan.pointee.kind == .money
+                                    ? NumberParsing.parsePence(start, length, grouping: plan.pointee.grouping)
+                                    : NumberParsing.parseWholeNumber(start, length, grouping: plan.pointee.grouping)
+                                guard let value, value >= plan.pointee.integerMinimum else { break fields }
+                                store.integerValues[index] = value
+                                store.integerPresent[index] = 1
+                            }
+                        case .skip, .decimal:
+                            break
                         }
                     }
                     let separator = cursor.pointee
@@ -167,107 +199,25 @@ final class RecordParser {
         }
     }
 
-    /// What the fused decimal scan found.
-    enum ScanStatus {
-        case number
-        /// No characters at all before the next byte (the field may be empty).
-        case empty
-        /// Not a number the fused loop takes (the careful path decides).
-        case other
-    }
-
-    /// Scans `[+-]digits[.digits][(e|E)[+-]digits]` from `start` up to the first byte that
-    /// cannot continue it, and converts it with correct rounding. The caller checks that the
-    /// byte where it stopped ends the field.
-    ///
-    /// Written to avoid branches whose outcome varies from number to number: the sign is
-    /// applied to the bit pattern, and the fraction is always read with two runs of up to eight
-    /// digits (without a point, or after fewer than eight digits, the next run simply finds none).
-    @inline(__always)
-    static func scanDecimal(_ start: UnsafePointer<UInt8>, powers: UnsafePointer<Double>, integerPowers: UnsafePointer<UInt64>)
-        -> (status: ScanStatus, value: Double, end: UnsafePointer<UInt8>) {
-        let first = start.pointee
-        let signBit: UInt64 = first == 45 ? 1 << 63 : 0
-        var cursor = start + (first == 45 || first == 43 ? 1 : 0)
-
-        var run = DigitRun.read(cursor)
-        var significand = run.value
-        cursor += run.count
-        while run.count == 8 {
-            run = DigitRun.read(cursor)
-            significand = significand &* integerPowers[run.count] &+ run.value
-            cursor += run.count
-        }
-        var digitCount = cursor - start
-        cursor += cursor.pointee == 46 ? 1 : 0
-        let fractionStart = cursor
-        run = DigitRun.read(cursor)
-        significand = significand &* integerPowers[run.count] &+ run.value
-        cursor += run.count
-        run = DigitRun.read(cursor)
-        significand = significand &* integerPowers[run.count] &+ run.value
-        cursor += run.count
-        while run.count == 8 {
-            run = DigitRun.read(cursor)
-            significand = significand &* integerPowers[run.count] &+ run.value
-            cursor += run.count
-        }
-        let fractionDigits = cursor - fractionStart
-        // The sign is not a digit.
-        digitCount = digitCount &- (signBit != 0 || first == 43 ? 1 : 0) &+ fractionDigits
-        if digitCount == 0 { return (cursor == start ? .empty : .other, 0, cursor) }
-        var exponent = -fractionDigits
-        if cursor.pointee | 0x20 == 101 {
-            cursor += 1
-            var exponentNegative = false
-            if cursor.pointee == 45 {
-                exponentNegative = true
-                cursor += 1
-            } else if cursor.pointee == 43 {
-                cursor += 1
-            }
-            let exponentStart = cursor
-            var written = 0
-            while true {
-                let digit = cursor.pointee &- 48
-                if digit > 9 { break }
-                if written < 100_000 { written = written &* 10 &+ Int(digit) }
-                cursor += 1
-            }
-            if cursor == exponentStart { return (.other, 0, cursor) }
-            exponent += exponentNegative ? -written : written
-        }
-        if digitCount <= 19 && significand <= 1 << 53 && exponent >= -22 && exponent <= 22 {
-            let magnitude = exponent <= 0 ? Double(significand) / powers[-exponent] : Double(significand) * powers[exponent]
-            return (.number, Double(bitPattern: magnitude.bitPattern | signBit), cursor)
-        }
-        guard let value = convertSlowly(start, cursor, significand: significand, exponent: exponent, digitCount: digitCount) else {
-            return (.other, 0, cursor)
-        }
-        return (.number, value, cursor)
-    }
-
-    /// The conversions outside Clinger's fast path, kept out of the fused loop: Eisel–Lemire for
-    /// at most 19 digits, otherwise (or when undecided) the careful parser, which uses `strtod`.
-    @inline(never)
-    static func convertSlowly(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, significand: UInt64, exponent: Int,
-                              digitCount: Int) -> Double? {
-        if digitCount <= 19, let magnitude = DecimalToDouble.convert(significand, exponent, powers: DecimalToDouble.exactPowersOfTen) {
-            return start.pointee == 45 ? -magnitude : magnitude
-        }
-        return NumberParsing.parseDecimal(start, end - start)
-    }
-
     /// Appends the text fields recorded by the fused loop; false (and nothing appended) when
     /// one of them is not UTF-8.
     private func appendTexts(_ bytes: UnsafePointer<UInt8>) -> Bool {
         for slot in 0..<store.textCount {
             let field = UnsafeBufferPointer(start: bytes + textSpans[2 * slot], count: textSpans[2 * slot + 1])
+            let previous = previousTextBytes[slot]
+            if field.count == previous.count
+                && previous.withUnsafeBufferPointer({ memcmp($0.baseAddress!, field.baseAddress!, field.count) == 0 })
+            {
+                store.texts[slot].append(previousTexts[slot])
+                continue
+            }
             guard let text = String(validating: field, as: UTF8.self) else {
                 for appended in 0..<slot { store.texts[appended].removeLast() }
                 return false
             }
             store.texts[slot].append(text)
+            previousTextBytes[slot].replaceSubrange(0..., with: field)
+            previousTexts[slot] = text
         }
         return true
     }

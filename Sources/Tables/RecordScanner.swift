@@ -46,6 +46,14 @@ struct RecordScanner {
         return UnsafePointer(table)
     }()
 
+    /// 1 for the bytes that end a run inside quotes: NUL, LF, quote.
+    static let quotedSpecialBytes: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        table.initialize(repeating: 0, count: 256)
+        for byte in [0, 10, 34] { table[byte] = 1 }
+        return UnsafePointer(table)
+    }()
+
     static let loneCarriageReturn = "a carriage return not followed by a line feed (lines must end with LF or CRLF)"
 
     /// Scans one record starting at `offset`. When `isFinal` is false and the record may continue

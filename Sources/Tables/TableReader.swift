@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads a CSV file (RFC 4180; UTF-8 with or without a byte-order mark; LF or CRLF) into typed
 /// columns, whole or in chunks of rows.
 ///
@@ -17,15 +23,17 @@ public final class TableReader {
     /// The header as written (white space normalised).
     public private(set) var header: [String] = []
     public let schema: Schema
-    public let maximumRecordBytes: Int
+    /// The longest record accepted, in bytes; may be changed between chunks.
+    public var maximumRecordBytes: Int {
+        didSet { parser?.maximumRecordBytes = maximumRecordBytes }
+    }
 
     let input: ByteSource
     /// How many bytes one refill reads at most (small values in tests force records to straddle
     /// blocks).
     let blockSize: Int
     private var buffer: UnsafeMutableRawPointer
-    /// Usable bytes of `buffer`; `padding` more are allocated for the sentinel after the data and
-    /// the 8-byte loads of `DigitRun` that may reach it.
+    /// Usable bytes of `buffer`; `padding` more are allocated for the sentinel after the data.
     private var capacity: Int
     private var filled = 0
     private var consumed = 0
@@ -96,13 +104,20 @@ public final class TableReader {
         return buffer
     }
 
-    /// Reads the whole file into one table. With `threads` > 1 a large regular file is split
-    /// into that many byte ranges at line ends, read at the same time and joined in order; the
-    /// rows, line numbers and the error thrown (the first one in file order) are the same as
-    /// with one thread.
+    /// Reads the whole file into one table. With `threads` > 1 a regular file is split into up
+    /// to that many byte ranges at line ends (at least 4 MiB each, so small files use fewer
+    /// threads), read at the same time and joined in order; the rows, line numbers and the error
+    /// thrown (the first one in file order) are exactly those of one thread. The columns are
+    /// joined in place, so the peak memory is about one and a half times the table's.
+    /// `TableReader.availableProcessors` is a sensible value for `threads`.
     public static func read(path: String, schema: Schema, name: String? = nil, threads: Int = 1) throws -> Table {
         let reader = try TableReader(path: path, schema: schema, name: name)
         return try reader.readAll(threads: threads)
+    }
+
+    /// The number of processors online, at least 1 (`sysconf(_SC_NPROCESSORS_ONLN)`).
+    public static var availableProcessors: Int {
+        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 
     /// Reads CSV bytes into one table (see `read(path:schema:name:threads:)` for `threads`).

@@ -3,6 +3,7 @@ import Testing
 @testable import Allocation
 import Population
 import Tables
+import TestSupport
 
 private func failure(_ text: String) -> DataError? {
     do {

@@ -1,6 +1,7 @@
 import Testing
 @testable import Allocation
 import Tables
+import TestSupport
 
 private let practices = "practice_code,consortium_code,registered_patients,rurality\nA,X,100,Urban\nB,X,300,Rural\n"
 

@@ -3,11 +3,12 @@ import Testing
 @testable import Allocation
 import Population
 import Tables
+import TestSupport
 
 /// The formula presets of datasets/formulas read, and run on a small consortium whose inputs use
 /// NHS Digital's twenty 5-year bands (0_4 … 90_94, 95+).
 private enum Presets {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let folder = repositoryRoot
         .appendingPathComponent("datasets/formulas").path
 
     static func path(_ name: String) -> String { folder + "/" + name }

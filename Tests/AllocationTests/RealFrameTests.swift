@@ -3,12 +3,13 @@ import Testing
 @testable import Allocation
 import Population
 import Tables
+import TestSupport
 
 /// Budgets on NHS Digital's *Payments to General Practice 2022-23* with the published weighted
 /// patients as the need basis, against Reference/real_frame_targets.csv, computed independently
 /// with exact fractions by Reference/real_frame_targets.py (see its docstring).
 private enum RealFrame {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = repositoryRoot
     static let payments = root.appendingPathComponent("datasets/england-2022-23/nhs-payments-to-general-practice-2022-23.csv").path
     static let formula = root.appendingPathComponent("datasets/formulas/published-weighted-patients.toml").path
     static let reference = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Reference/real_frame_targets.csv").path

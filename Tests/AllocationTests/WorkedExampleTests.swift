@@ -1,6 +1,7 @@
 import Testing
 @testable import Allocation
 import Tables
+import TestSupport
 
 // The worked example, by hand.
 //

@@ -4,54 +4,6 @@ import Testing
 /// End-to-end runs of `consortium benchmark` and `consortium peers`: the contract's columns, the
 /// files written, and bad input (exit 65 with file:line:column, no output file left behind).
 @Suite struct BenchmarkCommandTests {
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    /// The built `consortium` executable: next to the test bundle, or under .build/debug.
-    static let executable: URL = {
-        let beside = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("consortium")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent(".build/debug/consortium")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder.deleteLastPathComponent()
-        }
-        return beside
-    }()
-
-    static func run(_ arguments: [String], in folder: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                   errors: String(decoding: errorData, as: UTF8.self))
-    }
-
-    /// A fresh folder holding the given files.
-    static func folder(_ files: [String: String]) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("benchmark-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        return folder
-    }
-
-    static func contents(of folder: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-    }
-
     /// Two consortia of four practices each, in the canonical layout.
     static let counts = """
     indicator_id,org_code,parent_code,numerator,denominator
@@ -67,8 +19,8 @@ import Testing
     """
 
     @Test func writesTheContractColumnsFirst() throws {
-        let folder = try Self.folder(["counts.csv": Self.counts, "indicators.csv": "indicator_id,polarity\nsmoking,lower_is_better\n"])
-        let run = try Self.run(["benchmark", "--counts", "counts.csv", "--indicators", "indicators.csv", "--out", "out.csv"], in: folder)
+        let folder = try CLIHarness.folder(texts: ["counts.csv": Self.counts, "indicators.csv": "indicator_id,polarity\nsmoking,lower_is_better\n"])
+        let run = try CLIHarness.run(["benchmark", "--counts", "counts.csv", "--indicators", "indicators.csv", "--out", "out.csv"], in: folder)
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.isEmpty)
         let text = try String(contentsOf: folder.appendingPathComponent("out.csv"), encoding: .utf8)
@@ -89,8 +41,8 @@ import Testing
     }
 
     @Test func consortiumComparatorAndTheExtraFiles() throws {
-        let folder = try Self.folder(["counts.csv": Self.counts])
-        let run = try Self.run(["benchmark", "--counts", "counts.csv", "--comparator", "consortium", "--summary", "summary.csv",
+        let folder = try CLIHarness.folder(texts: ["counts.csv": Self.counts])
+        let run = try CLIHarness.run(["benchmark", "--counts", "counts.csv", "--comparator", "consortium", "--summary", "summary.csv",
                                 "--curve", "curve.csv", "--svg", "plots"], in: folder)
         #expect(run.status == 0, "\(run.errors)")
         let lines = run.output.split(separator: "\n")
@@ -104,7 +56,7 @@ import Testing
         let curve = try String(contentsOf: folder.appendingPathComponent("curve.csv"), encoding: .utf8)
         #expect(curve.contains("smoking,,consortium,X,"))
         #expect(curve.contains("smoking,,consortium,Y,"))
-        #expect(try Self.contents(of: folder.appendingPathComponent("plots")) == ["smoking_X.svg", "smoking_Y.svg"])
+        #expect(try CLIHarness.contents(of: folder.appendingPathComponent("plots")) == ["smoking_X.svg", "smoking_Y.svg"])
         let svg = try String(contentsOf: folder.appendingPathComponent("plots/smoking_X.svg"), encoding: .utf8)
         #expect(svg.hasPrefix("<?xml"))
     }
@@ -113,8 +65,8 @@ import Testing
         // 56/70 → 48/80 (Newcombe 95% interval of the difference −0.3339 to −0.0524, reference
         // script's Newcombe rows): a significant fall; with higher_is_better, worse.
         let counts = "indicator_id,org_code,numerator,denominator,period\ncover,A,56,70,2021/22\ncover,A,48,80,2022/23\ncover,B,30,60,2022/23\ncover,B,30,60,2021/22\n"
-        let folder = try Self.folder(["counts.csv": counts])
-        let run = try Self.run(["benchmark", "--counts", "counts.csv", "--period", "2022/23", "--change-from", "2021/22",
+        let folder = try CLIHarness.folder(texts: ["counts.csv": counts])
+        let run = try CLIHarness.run(["benchmark", "--counts", "counts.csv", "--period", "2022/23", "--change-from", "2021/22",
                                 "--polarity", "higher_is_better"], in: folder)
         #expect(run.status == 0, "\(run.errors)")
         let lines = run.output.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
@@ -133,38 +85,38 @@ import Testing
 
     @Test func aBadNumberExits65WithItsLocationAndNoOutput() throws {
         let bad = Self.counts.replacingOccurrences(of: "smoking,A3,X,80,900", with: "smoking,A3,X,8O,900")
-        let folder = try Self.folder(["counts.csv": bad])
-        let run = try Self.run(["benchmark", "--counts", "counts.csv", "--out", "out.csv", "--svg", "plots"], in: folder)
+        let folder = try CLIHarness.folder(texts: ["counts.csv": bad])
+        let run = try CLIHarness.run(["benchmark", "--counts", "counts.csv", "--out", "out.csv", "--svg", "plots"], in: folder)
         #expect(run.status == 65)
         #expect(run.errors.hasPrefix("error: counts.csv:4:4: numerator: expected a number >= 0, found \"8O\""), "\(run.errors)")
         #expect(run.output.isEmpty)
-        #expect(try Self.contents(of: folder) == ["counts.csv"])
+        #expect(try CLIHarness.contents(of: folder) == ["counts.csv"])
     }
 
     @Test func impossibleCountsExit65WithTheirColumn() throws {
         let bad = Self.counts.replacingOccurrences(of: "smoking,B2,Y,150,700", with: "smoking,B2,Y,750,700")
-        let folder = try Self.folder(["counts.csv": bad])
-        let run = try Self.run(["benchmark", "--counts", "counts.csv", "--out", "out.csv"], in: folder)
+        let folder = try CLIHarness.folder(texts: ["counts.csv": bad])
+        let run = try CLIHarness.run(["benchmark", "--counts", "counts.csv", "--out", "out.csv"], in: folder)
         #expect(run.status == 65)
         #expect(run.errors.hasPrefix("error: counts.csv:7:4: numerator: expected counts of a proportion, found numerator 750 and denominator 700"), "\(run.errors)")
-        #expect(try Self.contents(of: folder) == ["counts.csv"])
+        #expect(try CLIHarness.contents(of: folder) == ["counts.csv"])
     }
 
     @Test func aDuplicateOrganisationExits65() throws {
-        let folder = try Self.folder(["counts.csv": Self.counts + "smoking,A2,X,1,2\n"])
-        let run = try Self.run(["benchmark", "--counts", "counts.csv", "--out", "out.csv"], in: folder)
+        let folder = try CLIHarness.folder(texts: ["counts.csv": Self.counts + "smoking,A2,X,1,2\n"])
+        let run = try CLIHarness.run(["benchmark", "--counts", "counts.csv", "--out", "out.csv"], in: folder)
         #expect(run.status == 65)
         #expect(run.errors.hasPrefix("error: counts.csv:10:2: org_code: organisation \"A2\" appears twice for indicator \"smoking\" (also line 3)"), "\(run.errors)")
-        #expect(try Self.contents(of: folder) == ["counts.csv"])
+        #expect(try CLIHarness.contents(of: folder) == ["counts.csv"])
     }
 
     @Test func aMissingInputExits66AndABadOptionExits64() throws {
-        let folder = try Self.folder([:])
-        let missing = try Self.run(["benchmark", "--counts", "nowhere.csv", "--out", "out.csv"], in: folder)
+        let folder = try CLIHarness.folder(texts: [:])
+        let missing = try CLIHarness.run(["benchmark", "--counts", "nowhere.csv", "--out", "out.csv"], in: folder)
         #expect(missing.status == 66)
-        let badOption = try Self.run(["benchmark", "--counts", "nowhere.csv", "--comparator", "peers"], in: folder)
+        let badOption = try CLIHarness.run(["benchmark", "--counts", "nowhere.csv", "--comparator", "peers"], in: folder)
         #expect(badOption.status == 64)
-        #expect(try Self.contents(of: folder).isEmpty)
+        #expect(try CLIHarness.contents(of: folder).isEmpty)
     }
 
     @Test func peersThenBenchmarkAgainstPeers() throws {
@@ -180,14 +132,14 @@ import Testing
         B4,Eight,800,0.19,18.0
 
         """
-        let folder = try Self.folder(["counts.csv": Self.counts, "features.csv": features])
-        let peers = try Self.run(["peers", "--features", "features.csv", "--peer-count", "3", "--out", "peers.csv"], in: folder)
+        let folder = try CLIHarness.folder(texts: ["counts.csv": Self.counts, "features.csv": features])
+        let peers = try CLIHarness.run(["peers", "--features", "features.csv", "--peer-count", "3", "--out", "peers.csv"], in: folder)
         #expect(peers.status == 0, "\(peers.errors)")
         let lines = try String(contentsOf: folder.appendingPathComponent("peers.csv"), encoding: .utf8).split(separator: "\n")
         #expect(lines.first == "org_code,peer_rank,peer_code,distance,metric")
         #expect(lines.count == 1 + 8 * 3)
         #expect(lines[1].hasPrefix("A1,1,") && lines[1].hasSuffix(",mahalanobis"))
-        let benchmark = try Self.run(["benchmark", "--counts", "counts.csv", "--comparator", "peers", "--peers", "peers.csv"], in: folder)
+        let benchmark = try CLIHarness.run(["benchmark", "--counts", "counts.csv", "--comparator", "peers", "--peers", "peers.csv"], in: folder)
         #expect(benchmark.status == 0, "\(benchmark.errors)")
         #expect(benchmark.output.split(separator: "\n").count == 9)
         #expect(benchmark.output.contains(",peers,"))
@@ -195,10 +147,10 @@ import Testing
 
     @Test func aConstantFeatureExits65WithItsColumn() throws {
         let features = "org_code,list_size,flat\nA,100,1\nB,200,1\nC,300,1\n"
-        let folder = try Self.folder(["features.csv": features])
-        let run = try Self.run(["peers", "--features", "features.csv", "--peer-count", "1", "--out", "peers.csv"], in: folder)
+        let folder = try CLIHarness.folder(texts: ["features.csv": features])
+        let run = try CLIHarness.run(["peers", "--features", "features.csv", "--peer-count", "1", "--out", "peers.csv"], in: folder)
         #expect(run.status == 65)
         #expect(run.errors.hasPrefix("error: features.csv:1:3: flat: every organisation has the same value 1"), "\(run.errors)")
-        #expect(try Self.contents(of: folder) == ["features.csv"])
+        #expect(try CLIHarness.contents(of: folder) == ["features.csv"])
     }
 }

@@ -1,52 +1,18 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end tests of `consortium budgets`: the built executable run on small files.
 private enum Budgets {
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    /// The `consortium` executable of this build (next to the test bundle, or under .build/debug).
-    static let executable: String = {
-        let bundleFolder = Bundle.main.bundleURL.deletingLastPathComponent()
-        let beside = bundleFolder.appendingPathComponent("consortium").path
-        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent(".build/debug/consortium").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return beside
-    }()
-
-    static func run(_ arguments: [String], in folder: Folder) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["budgets"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                   errors: String(decoding: errorData, as: UTF8.self))
+    /// Runs `consortium budgets arguments…` in `folder`.
+    static func run(_ arguments: [String], in folder: Folder) throws -> CLIHarness.Run {
+        try CLIHarness.run(["budgets"] + arguments, in: URL(fileURLWithPath: folder.path))
     }
 
     /// A temporary folder holding the worked example's files (see AllocationTests/WorkedExampleTests).
-    final class Folder {
-        let path: String
-
+    final class Folder: TemporaryFolder {
         init() {
-            path = NSTemporaryDirectory() + "budgets-cli-" + UUID().uuidString
-            try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            super.init(prefix: "budgets-cli")
             write("practices.csv", "practice_code,consortium_code,market_forces_factor\nP1,C1,1\nP2,C1,1.1\nP3,C1,1\nP4,C2,0.9\nP5,C2,1\n")
             write("lists.csv", """
             practice_code,sex,age_band,patients
@@ -65,22 +31,6 @@ private enum Budgets {
             write("formula.toml", "status = \"illustrative\"\ntotal = 1000\n\n[age_sex.weights]\n\"0-64\" = 1\n\"65+\" = 3\n")
             write("baseline.csv", "practice_code,baseline\nP1,100\nP2,200\nP3,100\nP4,300\nP5,280\n")
         }
-
-        deinit {
-            try? FileManager.default.removeItem(atPath: path)
-        }
-
-        @discardableResult
-        func write(_ name: String, _ text: String) -> String {
-            let file = path + "/" + name
-            try! text.write(toFile: file, atomically: true, encoding: .utf8)
-            return file
-        }
-
-        func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path + "/" + name) }
-
-        /// Files in the folder, to check that nothing (no partial output) was left behind.
-        var files: [String] { (try? FileManager.default.contentsOfDirectory(atPath: path))?.sorted() ?? [] }
     }
 
     static let standard = ["--practices", "practices.csv", "--population", "lists.csv", "--formula", "formula.toml"]

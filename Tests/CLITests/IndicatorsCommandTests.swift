@@ -4,90 +4,20 @@ import Testing
 /// End-to-end runs of `consortium indicators` on small files: output, exit codes, errors. Expected
 /// numbers are those of Tests/IndicatorsTests/Reference/indicator_reference.py (named by case).
 @Suite struct IndicatorsCommandTests {
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    /// The built `consortium` executable: next to the test bundle, or under .build/debug.
-    static let executable: URL = {
-        let beside = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("consortium")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent(".build/debug/consortium")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder.deleteLastPathComponent()
-        }
-        return beside
-    }()
-
-    static func run(_ arguments: [String], in folder: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                   errors: String(decoding: errorData, as: UTF8.self))
-    }
-
-    /// A fresh folder holding the given files.
-    static func folder(_ files: [String: String]) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("indicators-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        return folder
-    }
-
-    /// The fields of each line (quotes removed; no field here holds a line break).
-    static func rows(_ csv: String) -> [[String]] {
-        csv.split(separator: "\n").map { line in
-            var fields: [String] = []
-            var current = ""
-            var quoted = false
-            for character in line {
-                if character == "\"" {
-                    quoted.toggle()
-                } else if character == "," && !quoted {
-                    fields.append(current)
-                    current = ""
-                } else {
-                    current.append(character)
-                }
-            }
-            fields.append(current)
-            return fields
-        }
-    }
-
-    static func close(_ text: String, _ expected: Double, relative: Double = 1e-9) -> Bool {
-        guard let value = Double(text) else { return false }
-        return expected == 0 ? value == 0 : abs(value - expected) / abs(expected) <= relative
-    }
-
     @Test func proportionToStandardOutput() throws {
-        let folder = try Self.folder(["p.csv": "indicator_id,org_code,period,numerator,denominator\n91547,A81001,2022/23,514,3336\n"])
-        let run = try Self.run(["indicators", "--statistic", "proportion", "--input", "p.csv", "--confidence", "95,99.8"], in: folder)
+        let folder = try CLIHarness.folder(texts: ["p.csv": "indicator_id,org_code,period,numerator,denominator\n91547,A81001,2022/23,514,3336\n"])
+        let run = try CLIHarness.run(["indicators", "--statistic", "proportion", "--input", "p.csv", "--confidence", "95,99.8"], in: folder)
         #expect(run.status == 0)
         #expect(run.errors.isEmpty)
-        let rows = Self.rows(run.output)
+        let rows = CLIHarness.rows(run.output)
         #expect(rows.count == 3)
         #expect(rows[0] == ["indicator_id", "org_code", "period", "numerator", "denominator", "value", "lowercl", "uppercl",
                             "confidence", "statistic", "method", "suppressed"])
         // Script P5; Fingertips publishes 15.40767386 (14.22242703-16.67249633).
-        #expect(Self.close(rows[1][5], 15.407673860911272))
-        #expect(Self.close(rows[1][6], 14.22242702644467) && Self.close(rows[1][7], 16.672496326744664))
+        #expect(CLIHarness.close(rows[1][5], 15.407673860911272))
+        #expect(CLIHarness.close(rows[1][6], 14.22242702644467) && CLIHarness.close(rows[1][7], 16.672496326744664))
         #expect(Array(rows[1][8...]) == ["95%", "percentage", "Wilson", ""])
-        #expect(Self.close(rows[2][6], 13.575069731075956) && Self.close(rows[2][7], 17.437758643832765))
+        #expect(CLIHarness.close(rows[2][6], 13.575069731075956) && CLIHarness.close(rows[2][7], 17.437758643832765))
         #expect(rows[2][8] == "99.8%")
     }
 
@@ -99,17 +29,17 @@ import Testing
         let bands = stride(from: 0, to: 90, by: 5).map { "\($0)-\($0 + 4)" } + ["90+"]
         var csv = "indicator_id,org_code,sex,age_band,numerator,denominator\n"
         for index in 0..<19 { csv += "40401,E38000001,F,\(bands[index]),\(counts[index]),\(populations[index])\n" }
-        let folder = try Self.folder(["deaths.csv": csv])
-        let run = try Self.run(["indicators", "--statistic", "dsr", "--input", "deaths.csv", "--confidence", "95,99.8", "--wide",
+        let folder = try CLIHarness.folder(texts: ["deaths.csv": csv])
+        let run = try CLIHarness.run(["indicators", "--statistic", "dsr", "--input", "deaths.csv", "--confidence", "95,99.8", "--wide",
                                 "--out", "dsr.csv"], in: folder)
         #expect(run.status == 0)
         #expect(run.output.isEmpty)
-        let rows = Self.rows(try String(contentsOf: folder.appendingPathComponent("dsr.csv"), encoding: .utf8))
+        let rows = CLIHarness.rows(try String(contentsOf: folder.appendingPathComponent("dsr.csv"), encoding: .utf8))
         #expect(rows[0] == ["indicator_id", "org_code", "sex", "total_count", "total_pop", "value", "lower95_0cl", "upper95_0cl",
                             "lower99_8cl", "upper99_8cl", "confidence", "statistic", "method", "suppressed"])
         #expect(Array(rows[1][0...4]) == ["40401", "E38000001", "F", "407", "95135.5"])
         let expected = [462.93882186254876, 418.8946637455343, 510.34152139023837, 395.006341686664, 538.6042339694217]
-        for (index, value) in expected.enumerated() { #expect(Self.close(rows[1][5 + index], value)) }
+        for (index, value) in expected.enumerated() { #expect(CLIHarness.close(rows[1][5 + index], value)) }
         #expect(Array(rows[1][10...]) == ["95%, 99.8%", "dsr per 100000", "Dobson", ""])
     }
 
@@ -120,49 +50,49 @@ import Testing
         91547,A81999,GPs,Persons,15+ yrs,2022/23,,,120
 
         """
-        let folder = try Self.folder(["f.csv": fingertips])
-        let failed = try Self.run(["indicators", "--statistic", "proportion", "--input", "f.csv", "--out", "out.csv"], in: folder)
+        let folder = try CLIHarness.folder(texts: ["f.csv": fingertips])
+        let failed = try CLIHarness.run(["indicators", "--statistic", "proportion", "--input", "f.csv", "--out", "out.csv"], in: folder)
         #expect(failed.status == 65)
         #expect(failed.errors.hasPrefix("error: f.csv:3:8: Count: expected a number, found an empty field"))
         #expect(failed.output.isEmpty)
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(left == ["f.csv"])
-        let skipped = try Self.run(["indicators", "--statistic", "proportion", "--input", "f.csv", "--missing", "skip"], in: folder)
+        let skipped = try CLIHarness.run(["indicators", "--statistic", "proportion", "--input", "f.csv", "--missing", "skip"], in: folder)
         #expect(skipped.status == 0)
         #expect(skipped.errors == "skipped 1 row of f.csv with an empty numerator, denominator or value\n")
-        #expect(Self.rows(skipped.output).count == 2)
+        #expect(CLIHarness.rows(skipped.output).count == 2)
     }
 
     @Test func badOptionsExit64() throws {
-        let folder = try Self.folder(["p.csv": "indicator_id,org_code,numerator,denominator\n1,A,1,2\n"])
+        let folder = try CLIHarness.folder(texts: ["p.csv": "indicator_id,org_code,numerator,denominator\n1,A,1,2\n"])
         for arguments in [["--confidence", "95,abc"], ["--confidence", "0.95"], ["--multiplier", "0"], ["--ages", "0,65"],
                           ["--group-by", "practice"], ["--no-such-option"], ["--standard", "s.csv"]] {
-            let run = try Self.run(["indicators", "--statistic", "proportion", "--input", "p.csv"] + arguments, in: folder)
+            let run = try CLIHarness.run(["indicators", "--statistic", "proportion", "--input", "p.csv"] + arguments, in: folder)
             #expect(run.status == 64, "\(arguments)")
             #expect(run.output.isEmpty)
         }
-        let lifeExpectancy = try Self.run(["indicators", "--statistic", "life-expectancy", "--input", "p.csv", "--ages", "3"], in: folder)
+        let lifeExpectancy = try CLIHarness.run(["indicators", "--statistic", "life-expectancy", "--input", "p.csv", "--ages", "3"], in: folder)
         #expect(lifeExpectancy.status == 64)
-        let unknown = try Self.run(["indicators", "--statistic", "median", "--input", "p.csv"], in: folder)
+        let unknown = try CLIHarness.run(["indicators", "--statistic", "median", "--input", "p.csv"], in: folder)
         #expect(unknown.status == 64)
-        let noInput = try Self.run(["indicators", "--statistic", "rate", "--input", "absent.csv"], in: folder)
+        let noInput = try CLIHarness.run(["indicators", "--statistic", "rate", "--input", "absent.csv"], in: folder)
         #expect(noInput.status == 66)
     }
 
     @Test func indirectlyStandardisedRatioWithAReferenceFile() throws {
         // Script I5, as a ratio x 100.
-        let folder = try Self.folder([
+        let folder = try CLIHarness.folder(texts: [
             "reference.csv": "age_band,reference_numerator,reference_denominator\n0-14,40,200000\n15-44,120,180000\n45-64,600,150000\n65-74,2400,90000\n75+,5200,40000\n",
             "admissions.csv": "indicator_id,org_code,age_band,numerator,denominator\n1,A,0-14,1,9000\n1,A,15-44,3,8500\n1,A,45-64,20,7000\n1,A,65-74,96,4200\n1,A,75+,130,2100\n",
         ])
-        let run = try Self.run(["indicators", "--statistic", "isratio", "--input", "admissions.csv", "--reference", "reference.csv",
+        let run = try CLIHarness.run(["indicators", "--statistic", "isratio", "--input", "admissions.csv", "--reference", "reference.csv",
                                 "--multiplier", "100"], in: folder)
         #expect(run.status == 0)
-        let rows = Self.rows(run.output)
+        let rows = CLIHarness.rows(run.output)
         #expect(Array(rows[0][2...4]) == ["observed", "expected", "value"])
         #expect(rows[1][2] == "250")
-        #expect(Self.close(rows[1][3], 420.4666666666667))
-        #expect(Self.close(rows[1][4], 59.45774536229585) && Self.close(rows[1][5], 52.31493996695495) && Self.close(rows[1][6], 67.30343714698603))
+        #expect(CLIHarness.close(rows[1][3], 420.4666666666667))
+        #expect(CLIHarness.close(rows[1][4], 59.45774536229585) && CLIHarness.close(rows[1][5], 52.31493996695495) && CLIHarness.close(rows[1][6], 67.30343714698603))
         #expect(Array(rows[1][7...]) == ["95%", "indirectly standardised ratio x 100", "Byars", ""])
     }
 
@@ -173,33 +103,33 @@ import Testing
         let bands = ["0", "1-4"] + stride(from: 5, to: 90, by: 5).map { "\($0)-\($0 + 4)" } + ["90+"]
         var csv = "indicator_id,org_code,sex,age_band,numerator,denominator\n"
         for index in 0..<20 { csv += "90366,E06000001,M,\(bands[index]),\(deaths[index]),\(populations[index])\n" }
-        let folder = try Self.folder(["le.csv": csv])
-        let run = try Self.run(["indicators", "--statistic", "life-expectancy", "--input", "le.csv", "--ages", "0,65"], in: folder)
+        let folder = try CLIHarness.folder(texts: ["le.csv": csv])
+        let run = try CLIHarness.run(["indicators", "--statistic", "life-expectancy", "--input", "le.csv", "--ages", "0,65"], in: folder)
         #expect(run.status == 0)
-        let rows = Self.rows(run.output)
+        let rows = CLIHarness.rows(run.output)
         #expect(rows.count == 3)
         #expect(Array(rows[0][3...6]) == ["age", "pops_used", "dths_used", "value"])
         // PHEindicatormethods' published example: 80.16960813 at birth, 18.76856852 at 65.
-        #expect(rows[1][3] == "0" && Self.close(rows[1][6], 80.16960813, relative: 1e-9))
-        #expect(rows[2][3] == "65" && Self.close(rows[2][6], 18.76856852, relative: 1e-9))
+        #expect(rows[1][3] == "0" && CLIHarness.close(rows[1][6], 80.16960813, relative: 1e-9))
+        #expect(rows[2][3] == "65" && CLIHarness.close(rows[2][6], 18.76856852, relative: 1e-9))
         #expect(rows[2][10] == "life expectancy at 65")
         #expect(rows[2][11] == "Chiang, using Silcocks et al for confidence limits")
     }
 
     @Test func customStandardAndSuppression() throws {
         // Script D4: standard 0-39, 40-64, 65+ weighted 50, 30, 20. Org B has 6 events: suppressed.
-        let folder = try Self.folder([
+        let folder = try CLIHarness.folder(texts: [
             "standard.csv": "age_band,population\n0-39,50\n40-64,30\n65+,20\n",
             "deaths.csv": "indicator_id,org_code,age_band,numerator,denominator\n1,A,0-39,12,40000\n1,A,40-64,40,25000\n1,A,65+,95,9000\n1,B,0-39,1,4000\n1,B,40-64,2,2500\n1,B,65+,3,900\n",
         ])
-        let run = try Self.run(["indicators", "--statistic", "dsr", "--input", "deaths.csv", "--standard", "standard.csv"], in: folder)
+        let run = try CLIHarness.run(["indicators", "--statistic", "dsr", "--input", "deaths.csv", "--standard", "standard.csv"], in: folder)
         #expect(run.status == 0)
-        let rows = Self.rows(run.output)
-        #expect(Self.close(rows[1][4], 274.1111111111111))
+        let rows = CLIHarness.rows(run.output)
+        #expect(CLIHarness.close(rows[1][4], 274.1111111111111))
         #expect(rows[1][10] == "")
         #expect(Array(rows[2][2...]) == ["6", "7400", "", "", "", "95%", "dsr per 100000", "Dobson", "total count below 10"])
-        let blanked = try Self.run(["indicators", "--statistic", "dsr", "--input", "deaths.csv", "--standard", "standard.csv",
+        let blanked = try CLIHarness.run(["indicators", "--statistic", "dsr", "--input", "deaths.csv", "--standard", "standard.csv",
                                     "--suppress-below", "200"], in: folder)
-        #expect(Array(Self.rows(blanked.output)[1][4...]) == ["", "", "", "95%", "dsr per 100000", "Dobson", "count below 200"])
+        #expect(Array(CLIHarness.rows(blanked.output)[1][4...]) == ["", "", "", "95%", "dsr per 100000", "Dobson", "count below 200"])
     }
 }

@@ -1,70 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end runs of `consortium needs` and `consortium inequality`: outputs, exit codes, errors,
 /// and the bundled real-data examples against Tests/InequalityTests/Reference/real_data_reference.py.
 @Suite struct InequalityCommandTests {
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    /// The package root (three folders above this file).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The built executable: beside the test bundle, else under the package's .build/debug.
-    static let executable: URL = {
-        let beside = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("consortium")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return root.appendingPathComponent(".build/debug/consortium")
-    }()
-
-    static func run(_ arguments: [String], in folder: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                   errors: String(decoding: errorData, as: UTF8.self))
-    }
-
-    static func folder(_ files: [String: String]) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("inequality-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        return folder
-    }
-
-    /// Rows of a CSV whose quoted fields hold no line breaks, as [column: field].
-    static func records(_ csv: String) -> [[String: String]] {
-        var lines = csv.split(separator: "\n").map { line -> [String] in
-            var fields: [String] = [], current = "", quoted = false
-            for character in line {
-                if character == "\"" { quoted.toggle() } else if character == "," && !quoted {
-                    fields.append(current)
-                    current = ""
-                } else { current.append(character) }
-            }
-            fields.append(current)
-            return fields
-        }
-        let header = lines.removeFirst()
-        return lines.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
-    }
-
-    static func close(_ text: String?, _ expected: Double, relative: Double = 1e-9) -> Bool {
-        guard let text, let value = Double(text) else { return false }
-        return expected == 0 ? value == 0 : abs(value - expected) <= relative * abs(expected)
-    }
-
     // MARK: needs
 
     @Test func needsAttributesScoresAndFormsQuintiles() throws {
@@ -72,11 +12,11 @@ import Testing
         // P3: 200 in C (5) → 5; P4: 150 in A → 10. Total 800, most deprived first:
         //   P2 mid 25/800 = .03125 → ⌊5·.03125⌋+1 = 1; P1 (50 + 200)/800 = .3125 → 2;
         //   P4 (450 + 75)/800 = .65625 → 4; P3 (600 + 100)/800 = .875 → 5.
-        let folder = try Self.folder([
+        let folder = try CLIHarness.folder(texts: [
             "attribution.csv": "practice_code,lsoa_code,patients\nP1,A,100\nP1,B,300\nP2,B,50\nP3,C,200\nP4,A,150\n",
             "areas.csv": "lsoa_code,imd_score\nA,10\nB,30\nC,5\n",
         ])
-        let run = try Self.run(["needs", "--attribution", "attribution.csv", "--areas", "areas.csv", "--groups", "5"], in: folder)
+        let run = try CLIHarness.run(["needs", "--attribution", "attribution.csv", "--areas", "areas.csv", "--groups", "5"], in: folder)
         #expect(run.status == 0)
         #expect(run.output == """
             practice_code,patients,imd_score,deprivation_group,cumulative_population_midpoint
@@ -89,11 +29,11 @@ import Testing
     }
 
     @Test func needsReportsASmallAreaMissingFromTheAreasFileWithFileAndLine() throws {
-        let folder = try Self.folder([
+        let folder = try CLIHarness.folder(texts: [
             "attribution.csv": "practice_code,lsoa_code,patients\nP1,A,100\nP1,Z,300\n",
             "areas.csv": "lsoa_code,imd_score\nA,10\n",
         ])
-        let run = try Self.run(["needs", "--attribution", "attribution.csv", "--areas", "areas.csv", "--out", "groups.csv"], in: folder)
+        let run = try CLIHarness.run(["needs", "--attribution", "attribution.csv", "--areas", "areas.csv", "--out", "groups.csv"], in: folder)
         #expect(run.status == 65)
         #expect(run.errors.contains("attribution.csv:3:2: lsoa_code: the area \"Z\" is not in the areas file"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("groups.csv").path))
@@ -103,11 +43,11 @@ import Testing
         // Consortium X: scores 9, 1 (patients 1, 1) → midpoints .25, .75 → groups 1, 2.
         // Consortium Y: scores 5, 4 (patients 3, 1) → midpoints 1.5/4 = .375 → 1, 3.5/4 = .875 → 2.
         // Rows of 2015 are left out by --year and counted on standard error.
-        let folder = try Self.folder([
+        let folder = try CLIHarness.folder(texts: [
             "scores.csv": "AreaCode,Year,Value\nx1,2019,9\nx2,2019,1\ny1,2019,5\ny2,2019,4\ny2,2015,7\n",
             "population.csv": "practice_code,patients,consortium_code\nx1,1,X\nx2,1,X\ny1,3,Y\ny2,1,Y\n",
         ])
-        let run = try Self.run(["needs", "--scores", "scores.csv", "--year", "2019", "--population", "population.csv",
+        let run = try CLIHarness.run(["needs", "--scores", "scores.csv", "--year", "2019", "--population", "population.csv",
                                 "--groups", "2", "--within-consortium"], in: folder)
         #expect(run.status == 0)
         #expect(run.output == """
@@ -136,39 +76,39 @@ import Testing
         """
 
     @Test func givenValuesGiveTheHandExampleInTheContractColumns() throws {
-        let folder = try Self.folder(["quintiles.csv": Self.quintiles])
-        let run = try Self.run(["inequality", "--indicator", "quintiles.csv", "--statistic", "value", "--reps", "1000",
+        let folder = try CLIHarness.folder(texts: ["quintiles.csv": Self.quintiles])
+        let run = try CLIHarness.run(["inequality", "--indicator", "quintiles.csv", "--statistic", "value", "--reps", "1000",
                                 "--interval", "analytic", "--out", "out.csv"], in: folder)
         #expect(run.status == 0)
         let text = try String(contentsOf: folder.appendingPathComponent("out.csv"), encoding: .utf8)
         #expect(text.hasPrefix("measure,value,lowercl,uppercl,confidence,method\n"))
-        let rows = Self.records(text)
+        let rows = CLIHarness.records(text)
         let sii = rows.first { $0["measure"] == "sii" }!
-        #expect(Self.close(sii["value"], 1610.0 / 79, relative: 1e-14))
+        #expect(CLIHarness.close(sii["value"], 1610.0 / 79, relative: 1e-14))
         #expect(sii["confidence"] == "95%")
         #expect(sii["method"]!.contains("fitted most deprived minus least deprived"))
         // Analytic: 1610/79 ∓ t(3; .975) · SE(b) = 3.182446305284263 · 1.2128141333674414 (hand example).
-        #expect(Self.close(sii["lowercl"], 1610.0 / 79 - 3.182446305284263 * 1.2128141333674414, relative: 1e-12))
-        #expect(Self.close(rows.first { $0["measure"] == "rii" }!["value"], 8050.0 / 7821, relative: 1e-14))
-        #expect(Self.close(rows.first { $0["measure"] == "rii_ratio" }!["value"], 5923.0 / 1898, relative: 1e-14))
-        #expect(Self.close(rows.first { $0["measure"] == "mean" }!["value"], 19.8, relative: 1e-14))
+        #expect(CLIHarness.close(sii["lowercl"], 1610.0 / 79 - 3.182446305284263 * 1.2128141333674414, relative: 1e-12))
+        #expect(CLIHarness.close(rows.first { $0["measure"] == "rii" }!["value"], 8050.0 / 7821, relative: 1e-14))
+        #expect(CLIHarness.close(rows.first { $0["measure"] == "rii_ratio" }!["value"], 5923.0 / 1898, relative: 1e-14))
+        #expect(CLIHarness.close(rows.first { $0["measure"] == "mean" }!["value"], 19.8, relative: 1e-14))
     }
 
     @Test func leastMinusMostFollowsPHEindicatormethods() throws {
-        let folder = try Self.folder(["quintiles.csv": Self.quintiles])
-        let run = try Self.run(["inequality", "--indicator", "quintiles.csv", "--statistic", "value", "--reps", "1000",
+        let folder = try CLIHarness.folder(texts: ["quintiles.csv": Self.quintiles])
+        let run = try CLIHarness.run(["inequality", "--indicator", "quintiles.csv", "--statistic", "value", "--reps", "1000",
                                 "--direction", "least-minus-most"], in: folder)
         #expect(run.status == 0)
-        let rows = Self.records(run.output)
-        #expect(Self.close(rows.first { $0["measure"] == "sii" }!["value"], -1610.0 / 79, relative: 1e-14))
-        #expect(Self.close(rows.first { $0["measure"] == "rii_ratio" }!["value"], 1898.0 / 5923, relative: 1e-14))
+        let rows = CLIHarness.records(run.output)
+        #expect(CLIHarness.close(rows.first { $0["measure"] == "sii" }!["value"], -1610.0 / 79, relative: 1e-14))
+        #expect(CLIHarness.close(rows.first { $0["measure"] == "rii_ratio" }!["value"], 1898.0 / 5923, relative: 1e-14))
     }
 
     /// Runs `inequality` on one bad file and expects exit 65, the message, and no output file.
     static func expectBadData(_ files: [String: String], _ arguments: [String], message: String,
                               sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let folder = try folder(files)
-        let run = try run(["inequality"] + arguments + ["--reps", "1000", "--out", "out.csv"], in: folder)
+        let folder = try CLIHarness.folder(texts: files)
+        let run = try CLIHarness.run(["inequality"] + arguments + ["--reps", "1000", "--out", "out.csv"], in: folder)
         #expect(run.status == 65, sourceLocation: sourceLocation)
         #expect(run.errors.contains(message), "\(run.errors)", sourceLocation: sourceLocation)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.csv").path), sourceLocation: sourceLocation)
@@ -205,19 +145,19 @@ import Testing
         ]
         try Self.expectBadData(files, ["--indicator", "smoking.csv", "--deprivation", "deciles.csv"],
                                message: "error: smoking.csv:12: the organisation \"Q9\" is not in deciles.csv")
-        let folder = try Self.folder(files)
-        let run = try Self.run(["inequality", "--indicator", "smoking.csv", "--deprivation", "deciles.csv", "--reps", "1000",
+        let folder = try CLIHarness.folder(texts: files)
+        let run = try CLIHarness.run(["inequality", "--indicator", "smoking.csv", "--deprivation", "deciles.csv", "--reps", "1000",
                                 "--on-unusable", "skip"], in: folder)
         #expect(run.status == 0)
         #expect(run.errors == "note: smoking.csv: skipped 1 rows not in the deprivation file\n")
     }
 
     @Test func simulatedLimitsRepeatForASeed() throws {
-        let folder = try Self.folder(["quintiles.csv": Self.quintiles])
+        let folder = try CLIHarness.folder(texts: ["quintiles.csv": Self.quintiles])
         let arguments = ["inequality", "--indicator", "quintiles.csv", "--statistic", "value", "--reps", "2000", "--seed", "77"]
-        let first = try Self.run(arguments, in: folder), second = try Self.run(arguments, in: folder)
+        let first = try CLIHarness.run(arguments, in: folder), second = try CLIHarness.run(arguments, in: folder)
         #expect(first.status == 0 && first.output == second.output)
-        let other = try Self.run(["inequality", "--indicator", "quintiles.csv", "--statistic", "value", "--reps", "2000", "--seed", "78"], in: folder)
+        let other = try CLIHarness.run(["inequality", "--indicator", "quintiles.csv", "--statistic", "value", "--reps", "2000", "--seed", "78"], in: folder)
         #expect(other.output != first.output)
     }
 
@@ -229,7 +169,7 @@ import Testing
         let left = fresh.split(separator: "\n", omittingEmptySubsequences: false)
         let right = bundled.split(separator: "\n", omittingEmptySubsequences: false)
         guard left.count == right.count, left.first == right.first else { return false }
-        let freshRows = records(fresh), bundledRows = records(bundled)
+        let freshRows = CLIHarness.records(fresh), bundledRows = CLIHarness.records(bundled)
         for (one, other) in zip(freshRows, bundledRows) {
             guard one.keys.sorted() == other.keys.sorted() else { return false }
             for (column, text) in one {
@@ -245,80 +185,80 @@ import Testing
     /// Runs datasets/examples/inequality/run.sh into a fresh folder; the outputs must equal the
     /// bundled ones (numbers to 1e-12), and their numbers the independent reference below.
     @Test func bundledRealDataExamplesMatchTheReference() throws {
-        let output = try Self.folder([:])
+        let output = try CLIHarness.folder(texts: [:])
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["datasets/examples/inequality/run.sh"]
-        process.currentDirectoryURL = Self.root
-        process.environment = ["CONSORTIUM": Self.executable.path, "OUT": output.path, "PATH": "/usr/bin:/bin"]
+        process.currentDirectoryURL = repositoryRoot
+        process.environment = ["CONSORTIUM": CLIHarness.executable.path, "OUT": output.path, "PATH": "/usr/bin:/bin"]
         process.standardError = Pipe()
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let examples = Self.root.appendingPathComponent("datasets/examples/inequality")
+        let examples = repositoryRoot.appendingPathComponent("datasets/examples/inequality")
         for name in ["practice-deciles.csv", "smoking-inequality.csv", "smoking-groups.csv", "payments-inequality.csv", "payments-groups.csv"] {
             let fresh = try String(contentsOf: output.appendingPathComponent(name), encoding: .utf8)
             let bundled = try String(contentsOf: examples.appendingPathComponent(name), encoding: .utf8)
             #expect(Self.sameTable(fresh, bundled), "\(name) differs from the bundled example")
         }
-        let deciles = Self.records(try String(contentsOf: output.appendingPathComponent("practice-deciles.csv"), encoding: .utf8))
+        let deciles = CLIHarness.records(try String(contentsOf: output.appendingPathComponent("practice-deciles.csv"), encoding: .utf8))
         #expect(deciles.count == 6585)
         for group in 1...10 {
             let members = deciles.filter { $0["deprivation_group"] == String(group) }
             #expect(members.count == Self.realDecileCounts[group - 1])
-            #expect(Self.close(String(members.reduce(0) { $0 + Double($1["patients"]!)! }), Self.realDecilePopulations[group - 1], relative: 1e-12))
+            #expect(CLIHarness.close(String(members.reduce(0) { $0 + Double($1["patients"]!)! }), Self.realDecilePopulations[group - 1], relative: 1e-12))
         }
         try Self.checkIndicator(output.appendingPathComponent("smoking-inequality.csv"), point: Self.smokingPoint,
                                 simulated: Self.smokingSimulated, analytic: Self.smokingAnalytic, concentration: Self.smokingConcentration)
-        let smoking = Self.records(try String(contentsOf: output.appendingPathComponent("smoking-inequality.csv"), encoding: .utf8))
+        let smoking = CLIHarness.records(try String(contentsOf: output.appendingPathComponent("smoking-inequality.csv"), encoding: .utf8))
         func value(_ rows: [[String: String]], _ measure: String) -> String? { rows.first { $0["measure"] == measure }?["value"] }
-        #expect(Self.close(value(smoking, "gini"), Self.smokingGini))
+        #expect(CLIHarness.close(value(smoking, "gini"), Self.smokingGini))
         for (measure, expected) in zip(["theil_t", "theil_t_between", "theil_t_within", "theil_l", "theil_l_between", "theil_l_within"], Self.smokingTheil) {
-            #expect(Self.close(value(smoking, measure), expected), "\(measure)")
+            #expect(CLIHarness.close(value(smoking, measure), expected), "\(measure)")
         }
         for (measure, expected) in zip(["atkinson_0.5", "atkinson_1", "atkinson_2"], Self.smokingAtkinson) {
-            #expect(Self.close(value(smoking, measure), expected), "\(measure)")
+            #expect(CLIHarness.close(value(smoking, measure), expected), "\(measure)")
         }
-        #expect(Self.close(value(smoking, "concentration_index_erreygers"), Self.smokingCorrections[0]))
-        #expect(Self.close(value(smoking, "concentration_index_wagstaff"), Self.smokingCorrections[1]))
+        #expect(CLIHarness.close(value(smoking, "concentration_index_erreygers"), Self.smokingCorrections[0]))
+        #expect(CLIHarness.close(value(smoking, "concentration_index_wagstaff"), Self.smokingCorrections[1]))
         let gap = smoking.first { $0["measure"] == "gap" }!
-        #expect(Self.close(gap["value"], Self.smokingGap95[0]) && Self.close(gap["lowercl"], Self.smokingGap95[1]) && Self.close(gap["uppercl"], Self.smokingGap95[2]))
+        #expect(CLIHarness.close(gap["value"], Self.smokingGap95[0]) && CLIHarness.close(gap["lowercl"], Self.smokingGap95[1]) && CLIHarness.close(gap["uppercl"], Self.smokingGap95[2]))
         let ratio = smoking.first { $0["measure"] == "ratio" }!
-        #expect(Self.close(ratio["value"], Self.smokingRatio95[0]) && Self.close(ratio["lowercl"], Self.smokingRatio95[1]) && Self.close(ratio["uppercl"], Self.smokingRatio95[2]))
-        let smokingGroups = Self.records(try String(contentsOf: output.appendingPathComponent("smoking-groups.csv"), encoding: .utf8))
-        for (group, expected) in zip(smokingGroups, Self.smokingGroupValues) { #expect(Self.close(group["value"], expected, relative: 1e-12)) }
+        #expect(CLIHarness.close(ratio["value"], Self.smokingRatio95[0]) && CLIHarness.close(ratio["lowercl"], Self.smokingRatio95[1]) && CLIHarness.close(ratio["uppercl"], Self.smokingRatio95[2]))
+        let smokingGroups = CLIHarness.records(try String(contentsOf: output.appendingPathComponent("smoking-groups.csv"), encoding: .utf8))
+        for (group, expected) in zip(smokingGroups, Self.smokingGroupValues) { #expect(CLIHarness.close(group["value"], expected, relative: 1e-12)) }
 
         try Self.checkIndicator(output.appendingPathComponent("payments-inequality.csv"), point: Self.paymentsPoint,
                                 simulated: Self.paymentsSimulated, analytic: Self.paymentsAnalytic, concentration: Self.paymentsConcentration)
-        let payments = Self.records(try String(contentsOf: output.appendingPathComponent("payments-inequality.csv"), encoding: .utf8))
+        let payments = CLIHarness.records(try String(contentsOf: output.appendingPathComponent("payments-inequality.csv"), encoding: .utf8))
         // Three practices have negative total payments: the distributional indices are reported empty, with the reason.
         #expect(payments.first { $0["measure"] == "gini" }!["value"] == "")
         #expect(payments.first { $0["measure"] == "gini" }!["method"] == "not defined: 3 of the values are negative")
         let paymentsGap = payments.first { $0["measure"] == "gap" }!
-        #expect(Self.close(paymentsGap["value"], Self.paymentsGap95[0]) && Self.close(paymentsGap["lowercl"], Self.paymentsGap95[1]))
-        let paymentsGroups = Self.records(try String(contentsOf: output.appendingPathComponent("payments-groups.csv"), encoding: .utf8))
-        for (group, expected) in zip(paymentsGroups, Self.paymentsGroupValues) { #expect(Self.close(group["value"], expected, relative: 1e-12)) }
+        #expect(CLIHarness.close(paymentsGap["value"], Self.paymentsGap95[0]) && CLIHarness.close(paymentsGap["lowercl"], Self.paymentsGap95[1]))
+        let paymentsGroups = CLIHarness.records(try String(contentsOf: output.appendingPathComponent("payments-groups.csv"), encoding: .utf8))
+        for (group, expected) in zip(paymentsGroups, Self.paymentsGroupValues) { #expect(CLIHarness.close(group["value"], expected, relative: 1e-12)) }
     }
 
     /// SII, RII and ratio RII rows (simulation 95%, 99.8%, analytic 95%, 99.8%) and the
     /// concentration index (C ∓ z·SE) of one output against the reference.
     static func checkIndicator(_ file: URL, point: [Double], simulated: [Double], analytic: [Double], concentration: [Double],
                                sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let rows = records(try String(contentsOf: file, encoding: .utf8))
+        let rows = CLIHarness.records(try String(contentsOf: file, encoding: .utf8))
         for (position, measure) in ["sii", "rii", "rii_ratio"].enumerated() {
             let measureRows = rows.filter { $0["measure"] == measure }
             #expect(measureRows.count == 4, sourceLocation: sourceLocation)
             let expected = Array(simulated[position * 4..<position * 4 + 4]) + Array(analytic[position * 4..<position * 4 + 4])
             for (index, row) in measureRows.enumerated() {
-                #expect(close(row["value"], point[position]), "\(measure)", sourceLocation: sourceLocation)
-                #expect(close(row["lowercl"], expected[index * 2]), "\(measure) row \(index) lower", sourceLocation: sourceLocation)
-                #expect(close(row["uppercl"], expected[index * 2 + 1]), "\(measure) row \(index) upper", sourceLocation: sourceLocation)
+                #expect(CLIHarness.close(row["value"], point[position]), "\(measure)", sourceLocation: sourceLocation)
+                #expect(CLIHarness.close(row["lowercl"], expected[index * 2]), "\(measure) row \(index) lower", sourceLocation: sourceLocation)
+                #expect(CLIHarness.close(row["uppercl"], expected[index * 2 + 1]), "\(measure) row \(index) upper", sourceLocation: sourceLocation)
             }
         }
         let c = rows.first { $0["measure"] == "concentration_index" }!
-        #expect(close(c["value"], concentration[0]), sourceLocation: sourceLocation)
-        #expect(close(c["uppercl"], concentration[0] + 1.959963984540054 * concentration[1]), sourceLocation: sourceLocation)
-        #expect(close(rows.first { $0["measure"] == "mean" }!["value"], concentration[2], relative: 1e-12), sourceLocation: sourceLocation)
+        #expect(CLIHarness.close(c["value"], concentration[0]), sourceLocation: sourceLocation)
+        #expect(CLIHarness.close(c["uppercl"], concentration[0] + 1.959963984540054 * concentration[1]), sourceLocation: sourceLocation)
+        #expect(CLIHarness.close(rows.first { $0["measure"] == "mean" }!["value"], concentration[2], relative: 1e-12), sourceLocation: sourceLocation)
     }
 
     // Reference values pasted from Tests/InequalityTests/Reference/real_data_reference.py (numpy,

@@ -1,52 +1,18 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end tests of `consortium pbra fit` and `pbra predict`: the built executable on small files.
 private enum Pbra {
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    /// The `consortium` executable of this build (next to the test bundle, or under .build/debug).
-    static let executable: String = {
-        let beside = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("consortium").path
-        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent(".build/debug/consortium").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return beside
-    }()
-
-    static func run(_ arguments: [String], in folder: Folder) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                   errors: String(decoding: errorData, as: UTF8.self))
+    static func run(_ arguments: [String], in folder: Folder) throws -> CLIHarness.Run {
+        try CLIHarness.run(arguments, in: URL(fileURLWithPath: folder.path))
     }
 
     /// A temporary folder with the persons and model of these tests (the same persons as
     /// Reference/make_small_pbra_references.py's "CLI example", in AllocationTests/PersonBased).
-    final class Folder {
-        let path: String
-
+    final class Folder: TemporaryFolder {
         init() {
-            path = NSTemporaryDirectory() + "pbra-cli-" + UUID().uuidString
-            try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            super.init(prefix: "pbra-cli")
             write("persons.csv", Pbra.persons)
             write("model.toml", """
             response = "cost"
@@ -60,25 +26,13 @@ private enum Pbra {
             """)
         }
 
-        deinit {
-            try? FileManager.default.removeItem(atPath: path)
-        }
-
-        @discardableResult
-        func write(_ name: String, _ text: String) -> String {
-            let file = path + "/" + name
-            try! text.write(toFile: file, atomically: true, encoding: .utf8)
-            return file
-        }
-
-        func read(_ name: String) throws -> String { try String(contentsOfFile: path + "/" + name, encoding: .utf8) }
-
-        func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path + "/" + name) }
+        /// The text of an output file (an error when it is missing).
+        func text(_ name: String) throws -> String { try String(contentsOfFile: path + "/" + name, encoding: .utf8) }
 
         /// Only the files written by the test setup and the names given are in the folder
         /// (no output and no temporary file left behind).
-        func holdsOnly(_ names: [String]) throws -> Bool {
-            try Set(FileManager.default.contentsOfDirectory(atPath: path)) == Set(["persons.csv", "model.toml"] + names)
+        func holdsOnly(_ names: [String]) -> Bool {
+            Set(files) == Set(["persons.csv", "model.toml"] + names)
         }
     }
 
@@ -126,7 +80,7 @@ private enum Pbra {
                                "--summary", "summary.csv", "--out", "coefficients.csv"], in: folder)
     #expect(result.status == 0, "\(result.errors)")
     #expect(result.output.isEmpty)
-    let coefficients = try folder.read("coefficients.csv")
+    let coefficients = try folder.text("coefficients.csv")
     #expect(Pbra.rows(coefficients)[0] == ["term", "variable", "level", "role", "coefficient", "standard_error", "t", "p",
                                            "robust_standard_error", "robust_t", "robust_p", "national_mean"])
     #expect(Pbra.column("term", of: coefficients) == ["intercept", "female", "diabetes", "distance_km", "age_band=0-4", "age_band=65+"])
@@ -144,7 +98,7 @@ private enum Pbra {
                        [0.5909960648606765, 0.12645287726095442, 0.0008048553898373647, 0.3308836040022684, 0.7444750042086781, 0.007015298600995887], 1e-8))
     // National means by hand: 5 of 10 female, 3 diabetic, distance 47/10, three 0-4 and three 65+.
     #expect(Pbra.close(Pbra.numbers("national_mean", of: coefficients), [1, 0.5, 0.3, 4.7, 0.3, 0.3], 1e-15))
-    let summary = Pbra.rows(try folder.read("summary.csv"))
+    let summary = Pbra.rows(try folder.text("summary.csv"))
     #expect(summary[0] == ["statistic", "term", "value"])
     let statistics = Dictionary(uniqueKeysWithValues: summary.dropFirst().map { ($0[0] + ($0[1].isEmpty ? "" : ":" + $0[1]), $0[2]) })
     #expect(statistics["n"] == "10" && statistics["p"] == "6" && statistics["degrees_of_freedom"] == "4" && statistics["rows"] == "10")
@@ -169,7 +123,7 @@ private enum Pbra {
     #expect(Pbra.close(Pbra.numbers("predicted_cost", of: predict.output), [1241.3731596828995, 1304.0968289920727, 1384.530011325029], 1e-12))
     #expect(Pbra.close(Pbra.numbers("need_share", of: predict.output), [0.3158710329981932, 0.3318312541964561, 0.35229771280535077], 1e-12))
     #expect(abs(Pbra.numbers("need_share", of: predict.output).reduce(0, +) - 1) < 1e-15)
-    let persons = try folder.read("persons-predicted.csv")
+    let persons = try folder.text("persons-predicted.csv")
     #expect(Pbra.column("person_id", of: persons) == (1...10).map(String.init))
     // The three persons of A1 add up to A1's predicted cost.
     let a1 = Pbra.numbers("predicted_cost", of: persons).prefix(3).reduce(0, +)
@@ -208,7 +162,7 @@ private enum Pbra {
                                    "--out", "coefficients.csv"], in: folder)
         #expect(result.status == 65)
         #expect(result.errors.hasPrefix(message), "\(result.errors)")
-        #expect(try folder.holdsOnly([]), "no output or temporary file is left")
+        #expect(folder.holdsOnly([]), "no output or temporary file is left")
     }
 }
 
@@ -237,7 +191,7 @@ private enum Pbra {
     #expect(result.errors.hasPrefix("error: next.csv:3:3: age_band: expected one of the levels of the fit (coefficients.csv) (\"15-64\", \"0-4\", \"65+\"), found \"5-14\""),
             "\(result.errors)")
     #expect(!folder.exists("need.csv") && !folder.exists("each.csv"))
-    #expect(try folder.holdsOnly(["coefficients.csv", "next.csv"]))
+    #expect(folder.holdsOnly(["coefficients.csv", "next.csv"]))
 }
 
 @Test func pbraBadModelAndOptions() throws {
@@ -283,13 +237,13 @@ private enum Pbra {
     let fit = try Pbra.run(["pbra", "fit", "--persons", "data/persons.csv", "--model", "synth-model.toml", "--robust",
                             "--out", "coefficients.csv"], in: folder)
     #expect(fit.status == 0, "\(fit.errors)")
-    let model = try folder.read("data/persons_model.csv")
+    let model = try folder.text("data/persons_model.csv")
     let written = Dictionary(uniqueKeysWithValues: zip(Pbra.column("term", of: model), Pbra.numbers("coefficient", of: model)))
     var truth: [String: Double] = ["intercept": written["intercept"]! + written["age_0-4"]!, "sex=F": written["female"]!,
                                    "area_imd_score": written["imd_score"]!]
     for condition in ["diabetes", "hypertension", "copd", "asthma", "depression"] { truth[condition] = written[condition]! }
     for band in bands.dropFirst() { truth["age_band=" + band] = written["age_" + band]! - written["age_0-4"]! }
-    let coefficients = try folder.read("coefficients.csv")
+    let coefficients = try folder.text("coefficients.csv")
     let terms = Pbra.column("term", of: coefficients)
     #expect(Set(terms) == Set(truth.keys) && terms.count == 26)
     let estimates = Pbra.numbers("coefficient", of: coefficients), errors = Pbra.numbers("robust_standard_error", of: coefficients)

@@ -1,45 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end tests of `consortium premium`: the built executable run on the worked example of
 /// PremiumTests/WorkedExampleTests (3 measures, 6 practices, a cap that binds and triggers
 /// redistribution; the hand calculation is in that file's comments).
 private enum Premium {
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    /// The `consortium` executable of this build (next to the test bundle, or under .build/debug).
-    static let executable: String = {
-        let bundleFolder = Bundle.main.bundleURL.deletingLastPathComponent()
-        let beside = bundleFolder.appendingPathComponent("consortium").path
-        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent(".build/debug/consortium").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return beside
-    }()
-
-    static func run(_ arguments: [String], in folder: Folder) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["premium"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                   errors: String(decoding: errorData, as: UTF8.self))
+    /// Runs `consortium premium arguments…` in `folder`.
+    static func run(_ arguments: [String], in folder: Folder) throws -> CLIHarness.Run {
+        try CLIHarness.run(["premium"] + arguments, in: URL(fileURLWithPath: folder.path))
     }
 
     static let standardArguments = ["--achievement", "achievement.csv", "--population", "population.csv", "--practices", "practices.csv",
@@ -88,12 +57,9 @@ private enum Premium {
     """
 
     /// A temporary folder holding the worked example's files.
-    final class Folder {
-        let path: String
-
+    final class Folder: TemporaryFolder {
         init() {
-            path = NSTemporaryDirectory() + "premium-cli-" + UUID().uuidString
-            try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            super.init(prefix: "premium-cli")
             write("practices.csv", """
             practice_code,consortium_code,weighted_patients
             P1,C1,1200
@@ -144,26 +110,6 @@ private enum Premium {
             """)
             write("scheme.toml", Premium.scheme)
         }
-
-        deinit {
-            try? FileManager.default.removeItem(atPath: path)
-        }
-
-        @discardableResult
-        func write(_ name: String, _ text: String) -> String {
-            let file = path + "/" + name
-            try! text.write(toFile: file, atomically: true, encoding: .utf8)
-            return file
-        }
-
-        func read(_ name: String) -> String? {
-            try? String(contentsOfFile: path + "/" + name, encoding: .utf8)
-        }
-
-        func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path + "/" + name) }
-
-        /// Files in the folder, hidden ones included (a leftover temporary output would show).
-        var files: [String] { (try? FileManager.default.contentsOfDirectory(atPath: path).sorted()) ?? [] }
     }
 }
 
@@ -289,9 +235,6 @@ private func expectBadData(_ folder: Premium.Folder, _ message: String, notes: [
     #expect(run.errors.hasPrefix("error: nowhere.csv"))
 }
 
-/// The repository's root (for the bundled datasets).
-private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-
 /// Whole pence of a pounds field written with two decimals.
 private func pence(_ field: Substring) -> Int {
     let parts = field.split(separator: ".")
@@ -308,8 +251,8 @@ private func pence(_ field: Substring) -> Int {
 ])
 func premiumExampleSchemesRunOnExampleshire(scheme: String, potPence: Int, paysAll: Bool) throws {
     let folder = Premium.Folder()
-    let data = repositoryRoot + "/datasets/exampleshire/"
-    let run = try Premium.run(["--scheme", repositoryRoot + "/datasets/schemes/" + scheme, "--achievement", data + "achievement.csv",
+    let data = repositoryRoot.path + "/datasets/exampleshire/"
+    let run = try Premium.run(["--scheme", repositoryRoot.path + "/datasets/schemes/" + scheme, "--achievement", data + "achievement.csv",
                                "--population", data + "population.csv", "--practices", data + "practices.csv",
                                "--summary", "summary.csv", "--out", "premium.csv", "--explain", "X00001"], in: folder)
     #expect(run.status == 0, "\(run.errors)")

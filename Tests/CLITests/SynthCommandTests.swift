@@ -1,41 +1,6 @@
 import Foundation
 import Testing
 
-/// The `consortium` executable built next to the tests (.build/<configuration>/consortium).
-private func consortiumBinary() throws -> URL {
-    var candidates = [Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("consortium"),
-                      Bundle.main.bundleURL.appendingPathComponent("consortium")]
-    var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    for _ in 0..<3 { folder.deleteLastPathComponent() }
-    candidates.append(folder.appendingPathComponent(".build/debug/consortium"))
-    guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates.map(\.path).joined(separator: ", ")])
-    }
-    return found
-}
-
-private struct Outcome {
-    var status: Int32
-    var standardOutput: String
-    var standardError: String
-}
-
-private func run(_ arguments: [String]) throws -> Outcome {
-    let process = Process()
-    process.executableURL = try consortiumBinary()
-    process.arguments = arguments
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Outcome(status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-                   standardError: String(decoding: errorData, as: UTF8.self))
-}
-
 private func temporaryFolder(_ label: String) -> String {
     NSTemporaryDirectory() + "synth-cli-\(label)-\(UUID().uuidString)"
 }
@@ -52,10 +17,10 @@ private let files = [
         try? FileManager.default.removeItem(atPath: first)
         try? FileManager.default.removeItem(atPath: (second as NSString).deletingLastPathComponent)
     }
-    let one = try run(["synth", "--scale", "consortium", "--seed", "11", "--out-dir", first, "--persons", "2000"])
-    let two = try run(["synth", "--seed", "11", "--persons", "2000", "--out-dir", second])
-    #expect(one.status == 0 && two.status == 0, "\(one.standardError)\(two.standardError)")
-    #expect(one.standardOutput.isEmpty && one.standardError.isEmpty)
+    let one = try CLIHarness.run(["synth", "--scale", "consortium", "--seed", "11", "--out-dir", first, "--persons", "2000"])
+    let two = try CLIHarness.run(["synth", "--seed", "11", "--persons", "2000", "--out-dir", second])
+    #expect(one.status == 0 && two.status == 0, "\(one.errors)\(two.errors)")
+    #expect(one.output.isEmpty && one.errors.isEmpty)
     for name in files + ["persons.csv", "persons_model.csv"] {
         let a = try Data(contentsOf: URL(fileURLWithPath: first + "/" + name))
         let b = try Data(contentsOf: URL(fileURLWithPath: second + "/" + name))
@@ -73,26 +38,26 @@ private let files = [
     let first = temporaryFolder("c")
     let second = temporaryFolder("d")
     defer { try? FileManager.default.removeItem(atPath: first); try? FileManager.default.removeItem(atPath: second) }
-    #expect(try run(["synth", "--seed", "1", "--out-dir", first]).status == 0)
-    #expect(try run(["synth", "--seed", "2", "--out-dir", second]).status == 0)
+    #expect(try CLIHarness.run(["synth", "--seed", "1", "--out-dir", first]).status == 0)
+    #expect(try CLIHarness.run(["synth", "--seed", "2", "--out-dir", second]).status == 0)
     let a = try Data(contentsOf: URL(fileURLWithPath: first + "/population.csv"))
     let b = try Data(contentsOf: URL(fileURLWithPath: second + "/population.csv"))
     #expect(a != b)
 }
 
 @Test func synthRejectsAnUnknownScaleOrAMissingSeedWithExitCode64() throws {
-    let unknown = try run(["synth", "--scale", "planet", "--seed", "1", "--out-dir", temporaryFolder("e")])
+    let unknown = try CLIHarness.run(["synth", "--scale", "planet", "--seed", "1", "--out-dir", temporaryFolder("e")])
     #expect(unknown.status == 64)
-    #expect(unknown.standardError.contains("--scale must be one of: consortium, england"))
-    #expect(try run(["synth", "--out-dir", temporaryFolder("f")]).status == 64)
-    #expect(try run(["synth", "--seed", "1", "--persons", "-5", "--out-dir", temporaryFolder("h")]).status == 64)
+    #expect(unknown.errors.contains("--scale must be one of: consortium, england"))
+    #expect(try CLIHarness.run(["synth", "--out-dir", temporaryFolder("f")]).status == 64)
+    #expect(try CLIHarness.run(["synth", "--seed", "1", "--persons", "-5", "--out-dir", temporaryFolder("h")]).status == 64)
 }
 
 @Test func synthReportsAnOutputFolderThatCannotBeCreatedWithExitCode73() throws {
     let file = temporaryFolder("g")
     try "not a folder".write(toFile: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: file) }
-    let outcome = try run(["synth", "--seed", "1", "--out-dir", file + "/inside"])
+    let outcome = try CLIHarness.run(["synth", "--seed", "1", "--out-dir", file + "/inside"])
     #expect(outcome.status == 73)
-    #expect(outcome.standardError.hasPrefix("error: \(file)/inside: cannot create the output folder"))
+    #expect(outcome.errors.hasPrefix("error: \(file)/inside: cannot create the output folder"))
 }

@@ -1,4 +1,5 @@
 import Linear
+import TestSupport
 
 /// The regression problem of the acceptance test, generated exactly as
 /// Reference/make_lstsq_reference.py generates it (the two must stay in step; see the script's

@@ -1,5 +1,6 @@
 import Linear
 import Testing
+import TestSupport
 
 /// Dense least squares against fits worked by hand (arithmetic in the comments) and against
 /// statsmodels (Reference/make_small_references.py).

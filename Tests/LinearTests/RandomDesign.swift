@@ -1,4 +1,5 @@
 import Linear
+import TestSupport
 
 /// A moderately sized test design drawn from SplitMix64: an intercept, a covariate with a large
 /// mean, a 0/1 dummy, two uniform covariates, a response with noise, and positive weights with

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @Suite struct SplitMix64Tests {
     @Test func matchesThePublishedSequenceForSeed1234567() {

@@ -1,14 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 import Premium
-
-/// The repository's root, from this file's place (Tests/PremiumTests/…).
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 // The TOML block of docs/premium-scheme.md is a valid scheme, so the documentation cannot drift
 // from the reader.
 @Test func documentedSchemeParses() throws {
-    let text = try String(contentsOf: root.appendingPathComponent("docs/premium-scheme.md"), encoding: .utf8)
+    let text = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/premium-scheme.md"), encoding: .utf8)
     let start = try #require(text.range(of: "```toml\n"))
     let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
     let scheme = try PremiumSchemeReader.parse(text: String(text[start.upperBound..<end.lowerBound]), name: "premium-scheme.md")
@@ -20,6 +18,6 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
 // The example schemes of datasets/schemes parse (the CLI tests run them on exampleshire).
 @Test(arguments: ["exampleshire-redistribute.toml", "exampleshire-return.toml"])
 func exampleSchemesParse(name: String) throws {
-    let scheme = try PremiumSchemeReader.read(path: root.appendingPathComponent("datasets/schemes/" + name).path)
+    let scheme = try PremiumSchemeReader.read(path: repositoryRoot.appendingPathComponent("datasets/schemes/" + name).path)
     #expect(!scheme.measures.isEmpty)
 }

@@ -2,27 +2,7 @@ import Foundation
 import Testing
 import Premium
 import Tables
-
-/// A temporary folder of small input files, removed afterwards.
-final class InputFolder {
-    let path: String
-
-    init() {
-        path = NSTemporaryDirectory() + "premium-inputs-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) -> String {
-        let file = path + "/" + name
-        try! text.write(toFile: file, atomically: true, encoding: .utf8)
-        return file
-    }
-}
+import TestSupport
 
 private let schemeText = """
 [scheme]
@@ -53,7 +33,7 @@ C3,F,0-4,5,5
 
 """
 
-private func load(_ folder: InputFolder, achievement: String, practices: String? = nil, scheme: String = schemeText) throws -> LoadedPremiumInputs {
+private func load(_ folder: TemporaryFolder, achievement: String, practices: String? = nil, scheme: String = schemeText) throws -> LoadedPremiumInputs {
     let schemeValue = try PremiumSchemeReader.parse(text: scheme, name: "scheme.toml")
     return try PremiumInputLoader.load(
         files: PremiumInputFiles(achievement: folder.write("achievement.csv", achievement), population: folder.write("population.csv", population),
@@ -61,7 +41,7 @@ private func load(_ folder: InputFolder, achievement: String, practices: String?
         scheme: schemeValue)
 }
 
-private func loadError(_ folder: InputFolder, achievement: String, practices: String? = nil, scheme: String = schemeText) -> String? {
+private func loadError(_ folder: TemporaryFolder, achievement: String, practices: String? = nil, scheme: String = schemeText) -> String? {
     do {
         _ = try load(folder, achievement: achievement, practices: practices, scheme: scheme)
         return nil
@@ -73,7 +53,7 @@ private func loadError(_ folder: InputFolder, achievement: String, practices: St
 }
 
 @Test func readsListsWeightedListsAndAchievement() throws {
-    let folder = InputFolder()
+    let folder = TemporaryFolder(prefix: "premium-inputs")
     let loaded = try load(folder, achievement: "practice_code,measure_id,numerator,denominator\nA1,m,1,2\nB2,m,3,4\nC3,m,0,1\nA1,other,1,1\n")
     let practices = loaded.inputs.practices
     #expect(practices.map(\.code) == ["A1", "B2", "C3"])
@@ -88,19 +68,19 @@ private func loadError(_ folder: InputFolder, achievement: String, practices: St
 }
 
 @Test func aPracticeUnknownToThePopulationIsAnError() {
-    let folder = InputFolder()
+    let folder = TemporaryFolder(prefix: "premium-inputs")
     #expect(loadError(folder, achievement: "practice_code,measure_id,numerator,denominator\nA1,m,1,2\nZ9,m,1,2\n")
             == "achievement.csv:3:1: practice_code: the practice \"Z9\" is not in population.csv")
 }
 
 @Test func aSecondRowForThePracticeAndMeasureIsAnError() {
-    let folder = InputFolder()
+    let folder = TemporaryFolder(prefix: "premium-inputs")
     #expect(loadError(folder, achievement: "practice_code,measure_id,numerator,denominator\nA1,m,1,2\nA1,m,1,2\n")
             == "achievement.csv:3:2: measure_id: the practice \"A1\" has a second row for the measure \"m\" (also line 2)")
 }
 
 @Test func numeratorAboveTheDenominatorAfterExceptionsIsAnError() {
-    let folder = InputFolder()
+    let folder = TemporaryFolder(prefix: "premium-inputs")
     #expect(loadError(folder, achievement: "practice_code,measure_id,numerator,denominator,exceptions\nA1,m,3,5,3\n")
             == "achievement.csv:2:3: numerator: expected a numerator <= the denominator less exceptions (2), found 3")
     #expect(loadError(folder, achievement: "practice_code,measure_id,numerator,denominator,exceptions\nA1,m,0,5,6\n")
@@ -108,13 +88,13 @@ private func loadError(_ folder: InputFolder, achievement: String, practices: St
 }
 
 @Test func negativeOrFractionalCountsAreRejectedByTheReader() {
-    let folder = InputFolder()
+    let folder = TemporaryFolder(prefix: "premium-inputs")
     #expect(loadError(folder, achievement: "practice_code,measure_id,numerator,denominator\nA1,m,1.5,2\n")
             == "achievement.csv:2:3: numerator: expected a whole number >= 0, found \"1.5\"")
 }
 
 @Test func practicesOfOtherConsortiaAreLeftOutWhenTheSchemeNamesOne() throws {
-    let folder = InputFolder()
+    let folder = TemporaryFolder(prefix: "premium-inputs")
     let scheme = schemeText.replacingOccurrences(of: "unearned = \"return\"", with: "unearned = \"return\"\nconsortium_code = \"X\"")
     let loaded = try load(folder, achievement: "practice_code,measure_id,numerator,denominator\nA1,m,1,2\nB2,m,3,4\nC3,m,0,1\n",
                           practices: "practice_code,consortium_code\nA1,X\nB2,X\nC3,Y\n", scheme: scheme)
@@ -123,14 +103,14 @@ private func loadError(_ folder: InputFolder, achievement: String, practices: St
 }
 
 @Test func severalConsortiaWithoutAChoiceIsAnError() {
-    let folder = InputFolder()
+    let folder = TemporaryFolder(prefix: "premium-inputs")
     #expect(loadError(folder, achievement: "practice_code,measure_id,numerator,denominator\nA1,m,1,2\n",
                       practices: "practice_code,consortium_code\nA1,X\nB2,X\nC3,Y\n")
             == "practices.csv: consortium_code: the practices belong to 2 consortia (X, Y): state consortium_code in the scheme's [scheme] table")
 }
 
 @Test func improvementWithoutABaselineFileNamesTheMeasure() {
-    let folder = InputFolder()
+    let folder = TemporaryFolder(prefix: "premium-inputs")
     let scheme = schemeText.replacingOccurrences(of: "polarity = \"higher_is_better\"", with: "polarity = \"higher_is_better\"\nscoring = \"improvement\"")
         .replacingOccurrences(of: "upper_threshold = 100", with: "upper_threshold = 10")
     #expect(loadError(folder, achievement: "practice_code,measure_id,numerator,denominator\nA1,m,1,2\n", scheme: scheme)
@@ -138,7 +118,7 @@ private func loadError(_ folder: InputFolder, achievement: String, practices: St
 }
 
 @Test func theGatewayFileIsReadBesideTheScheme() throws {
-    let folder = InputFolder()
+    let folder = TemporaryFolder(prefix: "premium-inputs")
     folder.write("finance.csv", "consortium_code,allocation,outturn\nX,1000.00,999.99\nY,500,600\n")
     let text = schemeText.replacingOccurrences(of: "unearned = \"return\"", with: "unearned = \"return\"\nconsortium_code = \"Y\"")
         + "\n\n[gateway]\nfile = \"finance.csv\"\non_overspend = \"withhold\"\n"

@@ -1,6 +1,7 @@
 import Testing
 import Premium
 import Tables
+import TestSupport
 
 // Properties over thousands of random schemes (RandomCase, seeded SplitMix64). The expected
 // values are the method's own guarantees, not numbers: the pot is conserved to the penny, no

@@ -1,5 +1,6 @@
 import Premium
 import Tables
+import TestSupport
 
 /// Random schemes and inputs for the property tests, drawn from a seeded SplitMix64: 1–40
 /// practices (some tiny, some with no patients), 1–6 measures of every polarity, scoring and
@@ -14,7 +15,7 @@ struct RandomCase {
         var practices: [PremiumPractice] = []
         for index in 0..<practiceCount {
             let patients = random.chance(0.05) ? 0 : random.integer(50, 20_000)
-            let weighted = Double(patients) * (0.5 + random.uniform())
+            let weighted = Double(patients) * (0.5 + random.nextUniform())
             practices.append(Build.practice(String(format: "P%03d", (index * 37) % 1000), patients,
                                             weighted: ["weighted": random.chance(0.05) ? 0 : weighted]))
         }
@@ -31,17 +32,17 @@ struct RandomCase {
             let lower: Double
             let upper: Double
             if scoring == .level {
-                lower = random.uniform() * 90
-                upper = lower + 0.5 + random.uniform() * (100 - lower - 0.5)
+                lower = random.nextUniform() * 90
+                upper = lower + 0.5 + random.nextUniform() * (100 - lower - 0.5)
             } else {
-                lower = -10 + random.uniform() * 10
-                upper = lower + 0.5 + random.uniform() * 20
+                lower = -10 + random.nextUniform() * 10
+                upper = lower + 0.5 + random.nextUniform() * 20
             }
             let basis: PaymentBasis
             switch random.integer(0, 2) {
             case 0: basis = .listSize
             case 1: basis = .weightedListSize(column: "weighted", source: .practices)
-            default: basis = .prevalenceAdjusted(power: random.uniform() * 2, populationIndex: random.chance(0.5))
+            default: basis = .prevalenceAdjusted(power: random.nextUniform() * 2, populationIndex: random.chance(0.5))
             }
             measures.append(QualityMeasure(id: id, weight: Double(random.integer(1, 40)),
                                            polarity: random.chance(0.5) ? .higherIsBetter : .lowerIsBetter, scoring: scoring,
@@ -58,12 +59,12 @@ struct RandomCase {
         }
         let weightTotal = measures.reduce(0) { $0 + $1.weight }
 
-        let pot: PotRule = random.chance(0.5) ? .fixed(pence: random.integer(0, 50_000_000)) : .perHead(pounds: random.uniform() * 5)
+        let pot: PotRule = random.chance(0.5) ? .fixed(pence: random.integer(0, 50_000_000)) : .perHead(pounds: random.nextUniform() * 5)
         var standards: [NationalStandard] = []
         for index in 0..<random.integer(0, 3) { standards.append(NationalStandard(name: "standard \(index)", met: random.chance(0.6))) }
         let gateway: FinancialGateway? = random.chance(0.3) ? FinancialGateway(
             allocationPence: 1_000_000, outturnPence: random.integer(900_000, 1_100_000),
-            consequence: random.chance(0.5) ? .withhold : .reduce(percent: random.uniform() * 100), source: "test") : nil
+            consequence: random.chance(0.5) ? .withhold : .reduce(percent: random.nextUniform() * 100), source: "test") : nil
         let registered = practices.reduce(0) { $0 + $1.registeredPatients }
         let roughPot: Double
         switch pot {
@@ -73,26 +74,26 @@ struct RandomCase {
 
         var limits = PaymentLimits()
         if random.chance(0.6) {
-            limits.cap = random.chance(0.5) ? .pence(Int(roughPot / Double(practiceCount) * (0.3 + 2 * random.uniform())))
-                : .perHead(pounds: random.uniform() * 3)
+            limits.cap = random.chance(0.5) ? .pence(Int(roughPot / Double(practiceCount) * (0.3 + 2 * random.nextUniform())))
+                : .perHead(pounds: random.nextUniform() * 3)
         }
         if random.chance(0.5) {
             // Floors up to 90% of an equal share of the pot (shrunk below if the reduced pot is smaller).
             let room = roughPot * 0.9 / Double(practiceCount)
-            limits.floor = random.chance(0.5) ? .pence(Int(room * random.uniform()))
-                : .perHead(pounds: room / 100 / Double(max(1, registered / practiceCount * 2)) * random.uniform())
+            limits.floor = random.chance(0.5) ? .pence(Int(room * random.nextUniform()))
+                : .perHead(pounds: room / 100 / Double(max(1, registered / practiceCount * 2)) * random.nextUniform())
             limits.floorRecipients = random.chance(0.5) ? .allPractices : .earningPractices
             // With a cap, a floor in pounds no higher than it (a per-head limit crosses a fixed one
             // for some list size, which the calculator rejects; tested on its own).
             switch limits.cap {
             case .perHead?: limits.floor = nil
-            case .pence(let cap)?: limits.floor = .pence(min(cap, Int(room * random.uniform())))
+            case .pence(let cap)?: limits.floor = .pence(min(cap, Int(room * random.nextUniform())))
             case nil: break
             }
         }
 
         var scheme = PremiumScheme(
-            name: "random", pot: pot, reductionPerFailedStandard: standards.isEmpty ? 0 : random.uniform() * 30, standards: standards,
+            name: "random", pot: pot, reductionPerFailedStandard: standards.isEmpty ? 0 : random.nextUniform() * 30, standards: standards,
             gateway: gateway, weightTotal: weightTotal, measures: measures,
             eligibility: EligibilityRule(minimumListSize: minimumListSize, minimumDenominator: 1), limits: limits,
             unearned: random.chance(0.5) ? .redistribute : .return, exceptions: random.chance(0.8) ? .subtract : .excluded)

@@ -1,5 +1,6 @@
 import Premium
 import Tables
+import TestSupport
 
 /// Builders for schemes and inputs held in memory.
 enum Build {
@@ -26,36 +27,14 @@ enum Build {
     }
 }
 
-/// SplitMix64 (Steele, Lea & Flood, "Fast splittable pseudorandom number generators", OOPSLA
-/// 2014): the seeded generator of the property tests. γ = 0x9E3779B97F4A7C15 is added to the
-/// state, which is then mixed: z ← (z ⊕ z≫30)·0xBF58476D1CE4E5B9, z ← (z ⊕ z≫27)·0x94D049BB133111EB,
-/// output z ⊕ z≫31.
-struct SplitMix64 {
-    private(set) var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state = state &+ 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-
-    /// Uniform in [0, 1): the top 53 bits × 2⁻⁵³.
-    mutating func uniform() -> Double {
-        Double(next() >> 11) * 0x1.0p-53
-    }
-
+/// Draws of the property tests, on the shared SplitMix64 generator.
+extension SplitMix64 {
     /// Uniform whole number in lower...upper (modulo bias is negligible for these small ranges).
     mutating func integer(_ lower: Int, _ upper: Int) -> Int {
         lower + Int(next() % UInt64(upper - lower + 1))
     }
 
     mutating func chance(_ probability: Double) -> Bool {
-        uniform() < probability
+        nextUniform() < probability
     }
 }

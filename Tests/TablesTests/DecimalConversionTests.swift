@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Testing
+import TestSupport
 @testable import Tables
 
 /// The C library's correctly rounded conversion, the independent reference for every case here.
@@ -18,7 +19,7 @@ private func parsed(_ text: String) -> Double? {
 
 /// A random decimal string: 1...`maximumDigits` random digits, the point anywhere (or absent),
 /// an optional exponent.
-private func randomDecimalText(_ random: inout SeededRandom, maximumDigits: Int, exponentRange: ClosedRange<Int>) -> String {
+private func randomDecimalText(_ random: inout SplitMix64, maximumDigits: Int, exponentRange: ClosedRange<Int>) -> String {
     let digitCount = Int.random(in: 1...maximumDigits, using: &random)
     var digits = ""
     for index in 0..<digitCount {
@@ -98,7 +99,7 @@ private func limbValue(high: UInt64, low: UInt64) -> LimbInteger {
 
 @Test func halfwayIntegersRoundToEvenLikeStrtod() {
     // Integers in [2^53, 2^63] halfway between two neighbouring Doubles: d + ulp(d)/2.
-    var random = SeededRandom(seed: 53)
+    var random = SplitMix64(seed: 53)
     for _ in 0..<20_000 {
         let exponent = Int.random(in: 53...62, using: &random)
         let spacing = UInt64(1) << UInt64(exponent - 52)
@@ -115,7 +116,7 @@ private let eiselLemireCount = getenv("TABLES_EISEL_LEMIRE_CASES").flatMap { Int
 
 @Test func eiselLemireAgreesWithStrtodWheneverItDecides() {
     // Random 1...19-digit significands times 10^q over the whole table range.
-    var random = SeededRandom(seed: 2021)
+    var random = SplitMix64(seed: 2021)
     var decided = 0
     var undecidedInRange = 0
     for _ in 0..<eiselLemireCount {
@@ -146,7 +147,7 @@ private let eiselLemireCount = getenv("TABLES_EISEL_LEMIRE_CASES").flatMap { Int
 private let randomStringCount = getenv("TABLES_STRTOD_CASES").flatMap { Int(String(cString: $0)) } ?? 200_000
 
 @Test func randomDecimalStringsAgreeWithStrtod() {
-    var random = SeededRandom(seed: 4180)
+    var random = SplitMix64(seed: 4180)
     for round in 0..<randomStringCount {
         let text: String
         switch round % 4 {
@@ -168,6 +169,39 @@ private let randomStringCount = getenv("TABLES_STRTOD_CASES").flatMap { Int(Stri
             }
         } else {
             #expect(value == nil, "\(text) overflows and must be rejected")
+        }
+    }
+}
+
+@Test func fusedScannerFindsTheEndAndTheValueOfRandomDecimals() {
+    // The reader's fused loop scans a number up to the byte that ends it; the value must be the
+    // correctly rounded one (strtod) and the scan must stop exactly at the separator.
+    var random = SplitMix64(seed: 1990)
+    for round in 0..<50_000 {
+        let text = randomDecimalText(&random, maximumDigits: round % 2 == 0 ? 19 : 30, exponentRange: -330...310)
+        let reference = referenceValue(text)
+        for separator in [",", "\n", "\r\n", ""] {
+            var bytes = Array((text + separator).utf8)
+            bytes.append(0) // the sentinel the reader puts after its data
+            bytes.withUnsafeBufferPointer { buffer in
+                let scanned = DecimalScan.scan(buffer.baseAddress!, powers: DecimalToDouble.exactPowersOfTen)
+                #expect(scanned.end - buffer.baseAddress! == text.utf8.count, "\(text)")
+                if reference.isFinite {
+                    #expect(scanned.status == .number && scanned.value.bitPattern == reference.bitPattern, "\(text)")
+                } else {
+                    #expect(scanned.status == .other, "\(text) overflows")
+                }
+            }
+        }
+    }
+    // Not numbers: the scan stops where the number cannot go on, and the caller then finds no
+    // separator there.
+    for (text, status, length) in [("", DecimalScan.Status.empty, 0), ("-", .other, 1), (".", .other, 1), ("1e", .other, 2),
+                                   ("+.e1", .other, 2), ("12a", .number, 2), (" 1", .empty, 0), ("1.5.2", .number, 3)] {
+        let bytes = Array(text.utf8) + [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            let scanned = DecimalScan.scan(buffer.baseAddress!, powers: DecimalToDouble.exactPowersOfTen)
+            #expect(scanned.status == status && scanned.end - buffer.baseAddress! == length, "\(text)")
         }
     }
 }

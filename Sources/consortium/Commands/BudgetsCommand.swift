@@ -1,6 +1,5 @@
-import Allocation
 import ArgumentParser
-import Tables
+import Pipeline
 
 /// `consortium budgets`: practice or consortium budgets from registered lists, needs and a formula.
 struct BudgetsCommand: ParsableCommand {
@@ -68,93 +67,27 @@ struct BudgetsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output CSV (standard output when absent).", valueName: "file"))
     var out: String?
 
+    /// The step's options from the command line.
+    var options: BudgetsOptions {
+        BudgetsOptions(practices: practices, payments: payments, baselinePayment: baselinePayment, population: population,
+                       attribution: attribution, areas: areas, baseline: baseline, formula: formula, total: total, level: level,
+                       mapping: mapping, runningCostAllowance: runningCostAllowance, plannedSpend: plannedSpend, explain: explain, only: only)
+    }
+
     func validate() throws {
-        guard (practices == nil) != (payments == nil) else {
-            throw ValidationError("give the practices with --practices FILE or --payments FILE (one of them)")
-        }
-        if baselinePayment != nil && payments == nil {
-            throw ValidationError("--baseline-payment takes a payment column of --payments")
-        }
-        if baselinePayment != nil && baseline != nil {
-            throw ValidationError("--baseline and --baseline-payment both give baselines: use one")
-        }
-        guard BudgetLevel(rawValue: level) != nil else {
-            throw ValidationError("--level: expected practice or consortium, found '\(level)'")
-        }
-        if (runningCostAllowance != nil || plannedSpend != nil) && level != BudgetLevel.consortium.rawValue {
-            throw ValidationError("--running-cost-allowance and --planned-spend are per consortium: add --level consortium")
-        }
-        if let allowance = runningCostAllowance, !(allowance.isFinite && allowance >= 0) {
-            throw ValidationError("--running-cost-allowance: expected pounds per head >= 0, found \(allowance)")
-        }
-        if explain != nil && level != BudgetLevel.practice.rawValue {
-            throw ValidationError("--explain explains one practice's budget: use it with --level practice")
-        }
-        if (attribution == nil) != (areas == nil) {
-            throw ValidationError("--attribution and --areas go together: small-area variables are averaged over the practice's patients")
-        }
-        if let total { _ = try parseTotal(total) }
-        _ = try selection()
-    }
-
-    func selection() throws -> [(label: String, value: String)] {
-        try only.map { condition in
-            let parts = condition.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, !parts[0].isEmpty else {
-                throw ValidationError("--only: expected variable=value (e.g. contract_type=GMS), found '\(condition)'")
-            }
-            return (String(parts[0]), String(parts[1]))
-        }
-    }
-
-    func parseTotal(_ text: String) throws -> BudgetTotal {
-        if text == "baseline" { return .sumOfBaselines }
-        guard let pence = Self.pence(fromPounds: text) else {
-            throw ValidationError("--total: expected pounds with at most two decimals (e.g. 125000000.00) or 'baseline', found '\(text)'")
-        }
-        return .pence(pence)
-    }
-
-    /// Pounds written with at most two decimals, as whole pence; nil for anything else.
-    static func pence(fromPounds text: String) -> Int? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-              whole.count <= 13, let pounds = Int(whole) else { return nil }
-        var pence = pounds * 100
-        if parts.count == 2 {
-            let fraction = parts[1]
-            guard !fraction.isEmpty, fraction.count <= 2, fraction.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-            pence += Int(fraction)! * (fraction.count == 1 ? 10 : 1)
-        }
-        return pence
+        try validatingOptions { try options.validate() }
     }
 
     func run() throws {
         try reportingErrors {
-            let formulaValue = try FormulaReader.read(path: formula)
-            let request = BudgetRequest(
-                files: BudgetInputFiles(practices: practices, payments: payments, baselinePayment: baselinePayment, population: population,
-                                        attribution: attribution, areas: areas, baseline: baseline, mapping: mapping,
-                                        selection: try selection()),
-                formula: formulaValue, total: try total.map(parseTotal), level: BudgetLevel(rawValue: level)!,
-                runningCostPerHead: runningCostAllowance, plannedSpendFile: plannedSpend)
-            let outcome = try BudgetPipeline.run(request)
-            for note in outcome.loaded.notes { printError("note: \(note)") }
-            if let rule = outcome.result.paceRule, let pace = outcome.result.pace {
-                let cap = rule.maximumGrowthOverTarget.map { "\($0)" } ?? "none"
-                printError("pace of change: common growth \(pace.commonGrowth) (minimum growth \(rule.minimumGrowth), gap closure \(rule.gapClosure), cap over target \(cap)); budgets add up to \(CSVWriter.format(.pence(outcome.result.totalPence)))")
+            let result = try BudgetsStep.run(options)
+            for note in result.notes { printError("note: \(note)") }
+            if let pace = result.paceOfChange { printError("pace of change: \(pace)") }
+            if let explanation = result.explanationTable {
+                try StepTable.write([(explanation, out)])
+            } else {
+                try StepTable.write([(result.budgets, out)])
             }
-            if let practice = explain {
-                let explanation = try BudgetExplanation.explain(practiceCode: practice, input: outcome.loaded.input, targets: outcome.targets,
-                                                                formula: formulaValue, result: outcome.result)
-                let writer = try CSVWriter(path: out, header: BudgetCSV.explanationHeader)
-                for row in BudgetCSV.explanationRows(explanation) { try writer.write(row) }
-                try writer.commit()
-                return
-            }
-            let writer = try CSVWriter(path: out, header: BudgetCSV.header(result: outcome.result, runningCosts: outcome.runningCosts != nil))
-            try BudgetCSV.write(outcome, to: writer)
-            try writer.commit()
         }
     }
 }

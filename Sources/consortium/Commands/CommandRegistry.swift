@@ -12,5 +12,8 @@ enum CommandRegistry {
         NeedsCommand.self,
         BenchmarkCommand.self,
         PeersCommand.self,
+        RiskCommand.self,
+        RunCommand.self,
+        NotebookCommand.self,
     ]
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Indicators
-import Population
-import Statistics
-import Tables
+import Pipeline
 
 extension IndicatorStatistic: ExpressibleByArgument {}
 extension MissingValuePolicy: ExpressibleByArgument {}
@@ -72,63 +70,21 @@ struct IndicatorsCommand: ParsableCommand {
     @Option(help: "The output file (default: standard output).")
     var out: String?
 
-    func validate() throws {
-        _ = try request()
+    /// The step's options from the command line.
+    var options: IndicatorsOptions {
+        IndicatorsOptions(statistic: statistic, input: input, standard: standard, reference: reference, confidence: confidence,
+                          multiplier: multiplier, groupBy: groupBy, wide: wide, suppressBelow: suppressBelow, missing: missing, ages: ages)
     }
 
-    /// The module's request from the options; a problem is a `ValidationError` (exit 64).
-    func request() throws -> IndicatorRequest {
-        var levels: [ConfidenceLevel] = []
-        for item in confidence.split(separator: ",", omittingEmptySubsequences: false) {
-            guard let percent = Double(item.trimmingCharacters(in: .whitespaces)), percent > 1, percent < 100 else {
-                throw ValidationError("--confidence: expected levels in percent between 1 and 100 (e.g. 95,99.8), found \"\(item)\"")
-            }
-            levels.append(ConfidenceLevel(percent: percent))
-        }
-        var grouping: [IndicatorColumn]?
-        if let groupBy {
-            grouping = try groupBy.split(separator: ",", omittingEmptySubsequences: false).map { name in
-                guard let column = IndicatorColumn(name: String(name)) else {
-                    throw ValidationError("--group-by: \"\(name)\" is not one of \(IndicatorColumn.allCases.map(\.name).joined(separator: ", "))")
-                }
-                return column
-            }
-        }
-        var ageList = [0]
-        if let ages {
-            guard statistic == .lifeExpectancy else { throw ValidationError("--ages is only for --statistic life-expectancy") }
-            ageList = try ages.split(separator: ",", omittingEmptySubsequences: false).map {
-                guard let age = Int($0.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("--ages: expected whole numbers, found \"\($0)\"") }
-                return age
-            }
-        }
-        if standard != nil && statistic != .dsr { throw ValidationError("--standard is only for --statistic dsr") }
-        if reference != nil && statistic != .isratio && statistic != .israte {
-            throw ValidationError("--reference is only for --statistic isratio or israte")
-        }
-        if multiplier != nil && !statistic.takesMultiplier { throw ValidationError("--multiplier does not apply to \(statistic.rawValue)") }
-        let request = IndicatorRequest(statistic: statistic, confidence: levels, multiplier: multiplier, grouping: grouping,
-                                       suppressBelow: suppressBelow, missingValues: missing, ages: ageList)
-        if let problem = request.problem { throw ValidationError(problem) }
-        return request
+    func validate() throws {
+        try validatingOptions { try options.validate() }
     }
 
     func run() throws {
         try reportingErrors {
-            var request = try request()
-            if let standard { request.standard = try StandardPopulation.read(path: standard) }
-            if let reference {
-                request.reference = try ReferenceRates(table: TableReader.read(path: reference, schema: ReferenceRates.schema))
-            }
-            var computation = try IndicatorComputation(request: request)
-            try computation.add(chunksOf: TableReader(path: input, schema: IndicatorCounts.schema))
-            let results = try computation.finish()
-            let writer = try CSVWriter(path: out, header: results.header(wide: wide))
-            try results.forEachRow(wide: wide) { try writer.write($0) }
-            try writer.commit()
-            if results.skippedRows > 0 {
-                printError("skipped \(results.skippedRows) row\(results.skippedRows == 1 ? "" : "s") of \(input) with an empty numerator, denominator or value")
-            }
+            let result = try IndicatorsStep.run(options)
+            try StepTable.write([(result.table, out)])
+            for note in result.notes { printError(note) }
         }
     }
 }

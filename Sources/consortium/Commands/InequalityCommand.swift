@@ -1,6 +1,6 @@
 import ArgumentParser
 import Inequality
-import Tables
+import Pipeline
 
 extension InequalityStatistic: ExpressibleByArgument {}
 extension IndicatorScale: ExpressibleByArgument {}
@@ -104,204 +104,27 @@ struct InequalityCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Output CSV (standard output when absent).")
     var outputPath: String?
 
+    /// The step's options from the command line.
+    var options: InequalityStepOptions {
+        InequalityStepOptions(
+            indicator: indicatorPath, deprivation: deprivationPath, statistic: statistic, multiplier: multiplier, scale: scale,
+            direction: direction, weights: weights, confidence: confidence, interval: interval, reps: reps, seed: seed,
+            groups: expectedGroups, minimumGroups: minimumGroups, bounds: bounds, scoreOrder: scoreOrder, by: by, decomposeBy: decomposeBy,
+            areaType: areaType, organisationColumn: organisationColumn, numeratorColumn: numeratorColumn,
+            denominatorColumn: denominatorColumn, onUnusable: onUnusable)
+    }
+
     func validate() throws {
-        _ = try confidences()
-        _ = try intervalMethods()
-        _ = try parsedBounds()
-        guard reps >= 1000 else { throw ValidationError("--reps must be at least 1000") }
-        guard multiplier > 0 && multiplier.isFinite else { throw ValidationError("--multiplier must be a positive number") }
-        guard minimumGroups >= 3 else { throw ValidationError("--minimum-groups must be at least 3 (a line needs residual degrees of freedom)") }
-        if statistic == .value && deprivationPath != nil {
-            throw ValidationError("--statistic value takes one row per group, so --deprivation does not apply")
-        }
-        if decomposeBy != nil && deprivationPath == nil { throw ValidationError("--decompose-by names a column of --deprivation") }
-    }
-
-    func confidences() throws -> [Double] {
-        try confidence.split(separator: ",").map { text in
-            guard let percent = Double(text.trimmingCharacters(in: .whitespaces)), percent > 0, percent < 100 else {
-                throw ValidationError("--confidence: expected percentages between 0 and 100 such as 95,99.8, found \"\(text)\"")
-            }
-            return percent / 100
-        }
-    }
-
-    func intervalMethods() throws -> [SlopeIndexIntervalMethod] {
-        try interval.split(separator: ",").map { text in
-            guard let method = SlopeIndexIntervalMethod(rawValue: text.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("--interval: expected simulation and/or analytic, found \"\(text)\"")
-            }
-            return method
-        }
-    }
-
-    func parsedBounds() throws -> ClosedRange<Double>? {
-        guard let bounds else { return nil }
-        let parts = bounds.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count == 2, parts[0] < parts[1] else { throw ValidationError("--bounds: expected a,b with a < b, found \"\(bounds)\"") }
-        return parts[0]...parts[1]
-    }
-
-    private var byColumns: [String] {
-        by.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? []
+        try validatingOptions { try options.validate() }
     }
 
     func run() throws {
         try reportingErrors {
-            let options = InequalityOptions(
-                statistic: statistic, multiplier: multiplier, scale: scale, direction: direction, weights: weights,
-                confidences: try confidences(), intervalMethods: try intervalMethods(), repetitions: reps, seed: seed,
-                minimumGroups: minimumGroups, expectedGroupCount: expectedGroups, bounds: try parsedBounds(),
-                scoreOrder: scoreOrder, source: indicatorPath)
-            let input = try IndicatorInput.read(command: self)
-            let writer = try CSVWriter(path: outputPath, header: byColumns + ["measure", "value", "lowercl", "uppercl", "confidence", "method"])
-            let groupsWriter = try groupsOutputPath.map {
-                try CSVWriter(path: $0, header: byColumns + ["deprivation_group", "population", "organisations", "numerator", "denominator", "value", "lowercl", "uppercl"])
-            }
-            for analysis in input.analyses {
-                let result = try InequalityAnalysis.analyse(analysis.observations, options: options)
-                let key = analysis.key.map(CSVValue.text)
-                for estimate in result.estimates {
-                    try writer.write(key + [
-                        .text(estimate.measure), number(estimate.value), number(estimate.limits?.lower), number(estimate.limits?.upper),
-                        estimate.confidence.map { .text(Table.formatNumber($0 * 100) + "%") } ?? .missing, .text(estimate.method),
-                    ])
-                }
-                if let groupsWriter {
-                    for group in result.groups {
-                        let limits = group.limits(confidence: 0.95)
-                        try groupsWriter.write(key + [
-                            .wholeNumber(group.group), .number(group.population), .wholeNumber(group.organisationCount),
-                            number(group.numerator), number(group.denominator), .number(group.value * multiplier),
-                            .number(limits.lower * multiplier), .number(limits.upper * multiplier),
-                        ])
-                    }
-                }
-            }
-            try writer.commit()
-            try groupsWriter?.commit()
-            if !input.notes.isEmpty { printError("note: \(indicatorPath): skipped \(input.notes.joined(separator: "; "))") }
-        }
-    }
-
-    private func number(_ value: Double?) -> CSVValue {
-        value.map(CSVValue.number) ?? .missing
-    }
-
-    /// The indicator file read and split into analyses, with organisations joined to their groups.
-    struct IndicatorInput {
-        var analyses: [(key: [String], observations: [IndicatorObservation])] = []
-        var notes: [String] = []
-
-        static func read(command: InequalityCommand) throws -> IndicatorInput {
-            var columns = command.byColumns.map { ColumnSpec($0) }
-            let organisationNames = ["org_code", "practice_code", "Area Code", "AreaCode", "Practice Code"]
-            if let name = command.organisationColumn {
-                columns.append(ColumnSpec(name))
-            } else if command.statistic != .value {
-                columns.append(ColumnSpec("org_code", aliases: Array(organisationNames.dropFirst()), optional: command.deprivationPath == nil))
-            }
-            let organisationKey = command.organisationColumn ?? "org_code"
-            if command.deprivationPath == nil {
-                columns.append(ColumnSpec("deprivation_group", .wholeNumber(), aliases: ["group", "decile", "quintile", "imd_decile", "imd_quintile"], allowsEmpty: true))
-            }
-            if command.statistic == .value {
-                columns += [
-                    ColumnSpec("value", .decimal(), aliases: ["Value"], allowsEmpty: true),
-                    ColumnSpec("population", .decimal(minimum: 0), allowsEmpty: true),
-                    ColumnSpec("lowercl", .decimal(), aliases: ["Lower CI 95.0 limit"], optional: true, allowsEmpty: true),
-                    ColumnSpec("uppercl", .decimal(), aliases: ["Upper CI 95.0 limit"], optional: true, allowsEmpty: true),
-                    ColumnSpec("se", .decimal(minimum: 0), aliases: ["standard_error"], optional: true, allowsEmpty: true),
-                ]
-            } else {
-                // Amounts of a ratio (pounds) may be negative; counts may not.
-                let numeratorType = ColumnType.decimal(minimum: command.statistic == .ratio ? nil : 0)
-                columns.append(ColumnSpec(command.numeratorColumn ?? "numerator", numeratorType, aliases: command.numeratorColumn == nil ? ["Count"] : [], allowsEmpty: true))
-                columns.append(ColumnSpec(command.denominatorColumn ?? "denominator", .decimal(minimum: 0), aliases: command.denominatorColumn == nil ? ["Denominator"] : [], allowsEmpty: true))
-            }
-            if command.areaType != nil { columns.append(ColumnSpec("area_type", aliases: ["Area Type"])) }
-            let table = try TableReader.read(path: command.indicatorPath, schema: Schema(columns))
-            let numeratorKey = command.numeratorColumn ?? "numerator", denominatorKey = command.denominatorColumn ?? "denominator"
-
-            var input = IndicatorInput()
-            var otherAreaTypes = 0
-            var order: [[String]] = []
-            var rowsByKey: [[String]: [Int]] = [:]
-            let byValues = command.byColumns.map { table.text($0) }
-            let areaTypes = command.areaType != nil ? table.text("area_type") : nil
-            for row in 0..<table.rowCount {
-                if let wanted = command.areaType, areaTypes![row] != wanted {
-                    otherAreaTypes += 1
-                    continue
-                }
-                let key = byValues.map { $0[row] }
-                if rowsByKey[key] == nil { order.append(key) }
-                rowsByKey[key, default: []].append(row)
-            }
-            if otherAreaTypes > 0 { input.notes.append("\(otherAreaTypes) rows of other area types") }
-            guard !order.isEmpty else {
-                throw DataError(.badData, at: SourceLocation(file: command.indicatorPath), "no rows to analyse\(command.areaType.map { " (none of Area Type \(DataError.quoted($0)))" } ?? "")")
-            }
-            let organisations = table.has(organisationKey) ? table.text(organisationKey) : nil
-            var deprivation: DeprivationLookup?
-            if let path = command.deprivationPath {
-                deprivation = try DeprivationLookup(readDeprivation(path: path, decomposeBy: command.decomposeBy), name: path)
-            }
-            var skipped: [DeprivationJoin.SkipReason: Int] = [:]
-            let numerators = command.statistic == .value ? [] : table.optionalDecimals(numeratorKey)
-            let denominators = command.statistic == .value ? [] : table.optionalDecimals(denominatorKey)
-            for key in order {
-                let rows = rowsByKey[key]!
-                if let deprivation {
-                    let counts = rows.map { row in
-                        OrganisationCounts(organisation: organisations![row], numerator: numerators[row],
-                                           denominator: denominators[row], location: table.location(row: row))
-                    }
-                    let joined = try DeprivationJoin.attach(counts, to: deprivation, policy: command.onUnusable)
-                    for (reason, count) in joined.skipped { skipped[reason, default: 0] += count }
-                    input.analyses.append((key, joined.observations))
-                    continue
-                }
-                let groups = table.optionalWholeNumbers("deprivation_group")
-                var observations: [IndicatorObservation] = []
-                for row in rows {
-                    guard let group = groups[row] else {
-                        throw table.error(row: row, column: "deprivation_group", "expected a deprivation group, found an empty field")
-                    }
-                    var observation = IndicatorObservation(organisation: organisations?[row], group: group, location: table.location(row: row))
-                    if command.statistic == .value {
-                        observation.value = table.optionalDecimals("value")[row]
-                        observation.population = table.optionalDecimals("population")[row]
-                        observation.lower95 = table.has("lowercl") ? table.optionalDecimals("lowercl")[row] : nil
-                        observation.upper95 = table.has("uppercl") ? table.optionalDecimals("uppercl")[row] : nil
-                        observation.standardError = table.has("se") ? table.optionalDecimals("se")[row] : nil
-                    } else {
-                        observation.numerator = numerators[row]
-                        observation.denominator = denominators[row]
-                    }
-                    observations.append(observation)
-                }
-                input.analyses.append((key, observations))
-            }
-            for reason in skipped.keys.sorted() { input.notes.append("\(skipped[reason]!) rows \(reason.rawValue)") }
-            return input
-        }
-
-        static func readDeprivation(path: String, decomposeBy: String?) throws -> [OrganisationDeprivation] {
-            var columns = [
-                ColumnSpec("org_code", aliases: ["practice_code", "Practice Code"]),
-                ColumnSpec("deprivation_group", .wholeNumber(minimum: 1), aliases: ["group", "decile", "quintile", "imd_decile", "imd_quintile"]),
-                ColumnSpec("imd_score", .decimal(), aliases: ["score"], optional: true),
-            ]
-            if let decomposeBy { columns.append(ColumnSpec(decomposeBy)) }
-            let table = try TableReader.read(path: path, schema: Schema(columns))
-            let codes = table.text("org_code"), groups = table.wholeNumbers("deprivation_group")
-            let scores = table.has("imd_score") ? table.decimals("imd_score") : nil
-            let partitions = decomposeBy.map { table.text($0) }
-            return (0..<table.rowCount).map { row in
-                OrganisationDeprivation(code: codes[row], group: groups[row], score: scores?[row], partition: partitions?[row],
-                                        location: table.location(row: row, column: "org_code"))
-            }
+            let result = try InequalityStep.run(options)
+            var outputs: [(StepTable, String?)] = [(result.estimates, outputPath)]
+            if let groupsOutputPath { outputs.append((result.groups, groupsOutputPath)) }
+            try StepTable.write(outputs)
+            if !result.notes.isEmpty { printError("note: \(indicatorPath): skipped \(result.notes.joined(separator: "; "))") }
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Benchmarking
-import Foundation
-import Tables
+import Pipeline
 
 extension PeerMetric: ExpressibleByArgument {}
 
@@ -36,27 +35,17 @@ struct PeersCommand: ParsableCommand {
     var outputPath: String?
 
     func validate() throws {
-        if peerCount < 1 { throw ValidationError("--peer-count must be at least 1") }
-        if let featureNames, featureNames.split(separator: ",").isEmpty { throw ValidationError("--feature-names lists no columns") }
+        try validatingOptions { try options.validate() }
+    }
+
+    /// The step's options from the command line.
+    var options: PeersOptions {
+        PeersOptions(features: featuresPath, featureNames: featureNames, metric: metric, peerCount: peerCount)
     }
 
     func run() throws {
         try reportingErrors {
-            let names: [String]
-            if let featureNames {
-                names = featureNames.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-            } else {
-                let header = try TableReader(path: featuresPath, schema: Schema([ColumnSpec("org_code", aliases: ["practice_code", "Area Code"])])).header
-                names = PeerFeatures.defaultFeatureNames(header: header)
-            }
-            let table = try TableReader.read(path: featuresPath, schema: PeerFeatures.schema(featureNames: names))
-            let features = try PeerFeatures(table: table, featureNames: names)
-            let peers = try PeerGroups.nearest(features: features, metric: metric, count: peerCount)
-            let output = try CSVWriter(path: outputPath, header: ["org_code", "peer_rank", "peer_code", "distance", "metric"])
-            for peer in peers {
-                try output.write([.text(peer.organisationCode), .wholeNumber(peer.rank), .text(peer.peerCode), .number(peer.distance), .text(metric.rawValue)])
-            }
-            try output.commit()
+            try StepTable.write([(PeersStep.run(options).table, outputPath)])
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import Premium
-import Tables
+import Pipeline
 
 /// `consortium premium`: the quality premium's payment to each member practice, with a
 /// per-measure breakdown, a summary of each measure's money and an explanation of one practice.
@@ -54,35 +53,15 @@ struct PremiumCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let schemeValue = try PremiumSchemeReader.read(path: scheme)
-            let loaded = try PremiumInputLoader.load(
-                files: PremiumInputFiles(achievement: achievement, population: population, practices: practices,
-                                         baselineAchievement: baselineAchievement),
-                scheme: schemeValue)
-            for note in loaded.notes { printError("note: \(note)") }
-            let distribution = try PremiumCalculator.distribute(scheme: schemeValue, inputs: loaded.inputs)
-
-            var explanation: [String]? = nil
-            if let code = explain {
-                guard let lines = PremiumExplanation.lines(for: code, in: distribution) else {
-                    throw DataError(.badData, at: SourceLocation(file: practices ?? population, columnName: "practice_code"),
-                                    "--explain: \(DataError.quoted(code)) is not a member practice")
-                }
-                explanation = lines
-            }
-
-            let writer = try CSVWriter(path: out, header: PremiumTables.practiceHeader(distribution))
-            let summaryWriter = try summary.map { try CSVWriter(path: $0, header: PremiumTables.summaryHeader) }
-            for row in PremiumTables.practiceRows(distribution) { try writer.write(row) }
-            if let summaryWriter {
-                for row in PremiumTables.summaryRows(distribution) { try summaryWriter.write(row) }
-                try summaryWriter.commit()
-            }
-            try writer.commit()
-
-            let fate = schemeValue.unearned == .redistribute ? "redistributed to earning practices within their caps" : "returned"
-            printError("premium: pot \(CSVWriter.format(.pence(distribution.pot.potPence))); paid \(CSVWriter.format(.pence(distribution.distributedPence))) to \(distribution.practices.filter { $0.paymentPence > 0 }.count) of \(distribution.practices.count) practices; returned \(CSVWriter.format(.pence(distribution.returnedPence))) (unearned money is \(fate))")
-            if let explanation {
+            let result = try PremiumStep.run(
+                PremiumOptions(achievement: achievement, scheme: scheme, population: population, practices: practices,
+                               baselineAchievement: baselineAchievement, explain: explain),
+                note: { printError("note: \($0)") })
+            var outputs: [(StepTable, String?)] = [(result.payments, out)]
+            if let summary { outputs.append((result.summary, summary)) }
+            try StepTable.write(outputs)
+            printError("premium: \(result.outcome)")
+            if let explanation = result.explanation {
                 let text = explanation.joined(separator: "\n") + "\n"
                 if out != nil { print(text, terminator: "") } else { printError(text.dropLast().description) }
             }

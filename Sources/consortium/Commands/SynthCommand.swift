@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
-import Population
-import Tables
+import Pipeline
 
 /// `consortium synth`: writes a seeded synthetic data set (practices, registered lists,
 /// attribution, areas, indicator counts, quality achievement) into a folder.
@@ -35,25 +33,18 @@ struct SynthCommand: ParsableCommand {
     @Option(help: "Also write persons.csv with this many persons (conditions and a yearly cost from a documented true model, for person-based regression) and persons_model.csv with its coefficients. 0: no persons file.")
     var persons: Int = 0
 
+    /// The step's options from the command line.
+    var options: SynthOptions {
+        SynthOptions(scale: scale, seed: seed, persons: persons)
+    }
+
     func validate() throws {
-        guard SynthesisScale(rawValue: scale) != nil else {
-            throw ValidationError("--scale must be one of: \(SynthesisScale.allCases.map(\.rawValue).joined(separator: ", ")); found \"\(scale)\"")
-        }
-        guard persons >= 0 && persons <= 100_000_000 else {
-            throw ValidationError("--persons must be a whole number from 0 to 100000000; found \(persons)")
-        }
+        try validatingOptions { try options.validate() }
     }
 
     func run() throws {
         try reportingErrors {
-            do {
-                try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-            } catch {
-                throw DataError(.cannotCreate, at: SourceLocation(file: outDir), "cannot create the output folder: \(error.localizedDescription)")
-            }
-            let dataset = SyntheticDataset.generate(scale: SynthesisScale(rawValue: scale)!, seed: seed)
-            try SyntheticDatasetWriter.write(dataset, toFolder: outDir)
-            if persons > 0 { try SyntheticDatasetWriter.writePersons(dataset, count: persons, toFolder: outDir) }
+            try SynthStep.run(options, folder: outDir)
         }
     }
 }

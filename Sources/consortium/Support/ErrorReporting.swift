@@ -1,4 +1,5 @@
 import ArgumentParser
+import Pipeline
 import Tables
 #if canImport(Glibc)
 import Glibc
@@ -28,9 +29,21 @@ func reportingErrors(_ work: () throws -> Void) throws {
         throw error
     } catch let error as ValidationError {
         throw error
+    } catch let error as OptionError {
+        throw ValidationError(error.message)
     } catch {
         printError("error: internal error: \(error)")
         throw ExitCode(ExitStatus.internalError)
+    }
+}
+
+/// Runs option checks shared with the pipeline, turning an `OptionError` into ArgumentParser's
+/// `ValidationError` (exit 64, with the command's usage).
+func validatingOptions(_ check: () throws -> Void) throws {
+    do {
+        try check()
+    } catch let error as OptionError {
+        throw ValidationError(error.message)
     }
 }
 

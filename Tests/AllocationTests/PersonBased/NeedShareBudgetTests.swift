@@ -1,6 +1,7 @@
 import Testing
 @testable import Allocation
 import Tables
+import TestSupport
 
 // Budgets with the person-based need shares as the population basis ([age_sex] shares_file).
 private let practices = """

@@ -21,25 +21,17 @@ enum CLIHarness {
         return beside
     }()
 
-    /// The repository root (the folder holding Package.swift).
-    static let repositoryRoot: URL = {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
-            folder.deleteLastPathComponent()
-        }
-        return folder
-    }()
-
-    /// Runs `consortium arguments…` in `folder`; standard output and error are collected while it
-    /// runs (into files, so neither pipe can fill up and block the process).
-    static func run(_ arguments: [String], in folder: URL) throws -> Run {
+    /// Runs `consortium arguments…` in `folder` (the test process's own folder when nil); standard
+    /// output and error are collected while it runs into files in the temporary directory, so that
+    /// neither pipe can fill up and block the process, and nothing is added to `folder`.
+    static func run(_ arguments: [String], in folder: URL? = nil) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let outputURL = folder.appendingPathComponent(".stdout-\(UUID().uuidString)")
-        let errorURL = folder.appendingPathComponent(".stderr-\(UUID().uuidString)")
+        if let folder { process.currentDirectoryURL = folder }
+        let capture = FileManager.default.temporaryDirectory
+        let outputURL = capture.appendingPathComponent("cli-stdout-\(UUID().uuidString)")
+        let errorURL = capture.appendingPathComponent("cli-stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
         defer {
@@ -73,8 +65,43 @@ enum CLIHarness {
         try folder(files.mapValues { Array($0.utf8) }, prefix: prefix)
     }
 
-    /// The names in a folder, without the harness's own capture files.
+    /// The names in a folder (hidden ones included, so a leftover temporary output shows), sorted.
     static func contents(of folder: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".std") }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    }
+
+    /// The fields of each line of a CSV text whose quoted fields hold no line breaks (quotes removed,
+    /// a doubled quote inside quotes is not expected in the commands' outputs).
+    static func rows(_ csv: String) -> [[String]] {
+        csv.split(separator: "\n").map { line in
+            var fields: [String] = []
+            var current = ""
+            var quoted = false
+            for character in line {
+                if character == "\"" {
+                    quoted.toggle()
+                } else if character == "," && !quoted {
+                    fields.append(current)
+                    current = ""
+                } else {
+                    current.append(character)
+                }
+            }
+            fields.append(current)
+            return fields
+        }
+    }
+
+    /// The rows after the header of a CSV text (as `rows(_:)` reads it), each as [column: field].
+    static func records(_ csv: String) -> [[String: String]] {
+        var lines = rows(csv)
+        let header = lines.removeFirst()
+        return lines.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+
+    /// Whether a field reads as a number within `relative` of `expected` (exactly 0 when expected is 0).
+    static func close(_ text: String?, _ expected: Double, relative: Double = 1e-9) -> Bool {
+        guard let text, let value = Double(text) else { return false }
+        return expected == 0 ? value == 0 : abs(value - expected) <= relative * abs(expected)
     }
 }

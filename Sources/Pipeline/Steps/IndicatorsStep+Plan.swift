@@ -1,0 +1,37 @@
+import Indicators
+import Reports
+
+extension IndicatorsStep {
+    /// Plans a `kind = "indicators"` step. Output `<name>.csv`.
+    static func plan(_ section: StepSection) throws -> StepPlan {
+        let statistic = try section.choice("statistic", default: IndicatorStatistic.proportion)
+        let input = try section.requiredFile("input")
+        let standard = try section.file("standard")
+        let reference = try section.file("reference")
+        let confidence = try section.commaList("confidence", default: "95")!
+        let multiplier = try section.number("multiplier")
+        let groupBy = try section.commaList("group-by")
+        let wide = try section.flag("wide")
+        let suppressBelow = try section.number("suppress-below")
+        let missing = try section.choice("missing", default: MissingValuePolicy.error)
+        let ages = try section.commaList("ages")
+        try section.finish()
+        let template = IndicatorsOptions(statistic: statistic, input: input.name, standard: standard?.name, reference: reference?.name,
+                                         confidence: confidence, multiplier: multiplier, groupBy: groupBy, wide: wide,
+                                         suppressBelow: suppressBelow, missing: missing, ages: ages)
+        try section.check { try template.validate() }
+        let name = section.name
+        return StepPlan(name: name, kind: section.kind, options: section.options, reads: section.reads, outputs: ["\(name).csv"]) { context in
+            var options = template
+            options.input = context.path(input)
+            options.standard = standard.map(context.path)
+            options.reference = reference.map(context.path)
+            let result = try IndicatorsStep.run(options) { rows in context.progress?.rowsRead(rows) }
+            for note in result.notes { context.note(note) }
+            try context.write([(result.table, "\(name).csv")])
+            context.summarise("statistic", .string(statistic.rawValue))
+            context.summarise("groups", .integer(result.results.results.count))
+            context.summarise("skipped_rows", .integer(result.results.skippedRows))
+        }
+    }
+}
