@@ -84,7 +84,7 @@ public enum NeedPredictor {
         var predictions = [Double](repeating: 0, count: chunkRows)
         var personCount = 0
         let reader = try persons.reader(schema: schema)
-        let chunks = ChunkReadAhead(reader: reader, chunkRows: chunkRows)
+        let chunks = ChunkReadAhead(reader: reader, chunkRows: chunkRows, depth: PersonBasedRegression.readAheadDepth)
         defer { chunks.stop() }
         while let table = try chunks.next() {
             try filler.fill(table)

@@ -12,7 +12,7 @@ public struct PersonBasedFitOptions: Sendable {
     /// See `NormalEquationsAccumulator.defaultAliasingTolerance`.
     public var aliasingTolerance: Double
     /// Parse the next chunks on a second thread while the current one is accumulated
-    /// (`ChunkReadAhead`); false reads and accumulates in turn on the calling thread.
+    /// (Tables' `ChunkReadAhead`); false reads and accumulates in turn on the calling thread.
     public var readAhead: Bool
 
     public init(robust: Bool = false, chunkRows: Int = 1_024,
@@ -41,6 +41,10 @@ public struct PersonBasedFitOptions: Sendable {
 /// copy), whatever the number of persons. While reading ahead, BLAS runs on one thread
 /// (`SingleThreadedBLAS`): the parser has the other core.
 public enum PersonBasedRegression {
+    /// Chunks parsed ahead of the accumulation when reading ahead: a little slack so that a slow
+    /// chunk on either side does not stall the other; memory is that many chunks of `chunkRows`.
+    static let readAheadDepth = 3
+
     /// Fits `model` to the persons of `persons`.
     ///
     /// - Throws: `DataError` (bad data, exit 65) for a missing column, a value that is not a number
@@ -76,7 +80,8 @@ public enum PersonBasedRegression {
         var accumulator = try NormalEquationsAccumulator(columnNames: design.termNames, weighted: model.weights != nil)
         var columnSums = CompensatedSums(count: p)
         var rowsRead = 0
-        let chunks = ChunkSource(reader: try persons.reader(schema: schema), chunkRows: options.chunkRows, readAhead: options.readAhead)
+        let chunks = try persons.reader(schema: schema).chunks(maximumRows: options.chunkRows, readAhead: options.readAhead,
+                                                               depth: readAheadDepth)
         defer { chunks.stop() }
         passes += 1
         while true {
@@ -145,7 +150,7 @@ public enum PersonBasedRegression {
     static func robustCovariance(_ regression: RegressionFit, design: PersonBasedDesign, persons: PersonsSource, schema: Schema,
                                  filler: inout DesignChunkFiller, chunkRows: Int, readAhead: Bool) throws -> RobustCovariance {
         var accumulator = RobustCovarianceAccumulator(fit: regression)
-        let chunks = ChunkSource(reader: try persons.reader(schema: schema), chunkRows: chunkRows, readAhead: readAhead)
+        let chunks = try persons.reader(schema: schema).chunks(maximumRows: chunkRows, readAhead: readAhead, depth: readAheadDepth)
         defer { chunks.stop() }
         while let table = try chunks.next() {
             try filler.fill(table)

@@ -3,7 +3,7 @@ import Foundation
 
 /// Runs work with OpenBLAS on one thread, then restores its thread count.
 ///
-/// While a persons file is read ahead (`ChunkReadAhead`), the parsing thread has a core of its
+/// While a persons file is read ahead (Tables' `ChunkReadAhead`), the parsing thread has a core of its
 /// own; OpenBLAS's worker threads would compete with it, and they wait for work by spinning, which
 /// on two cores cost the 10-million-person fit about 15% of its wall time and fifteen times its
 /// system time (measured: 23.9 s and 11.8 s of system time with two BLAS threads, 20.7 s and
