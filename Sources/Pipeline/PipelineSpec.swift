@@ -16,7 +16,7 @@ public struct PipelineSpec {
     }
 
     /// The step kinds a pipeline can use.
-    public static let kinds = ["synth", "budgets", "needs", "indicators", "inequality", "premium", "benchmark", "peers", "risk"]
+    public static let kinds = ["synth", "budgets", "needs", "indicators", "inequality", "premium", "benchmark", "peers", "risk", "pbra-fit", "pbra-predict"]
 
     public let file: String
     public let title: String
@@ -83,6 +83,8 @@ public struct PipelineSpec {
             case "benchmark": plan = try BenchmarkStep.plan(stepSection)
             case "peers": plan = try PeersStep.plan(stepSection)
             case "risk": plan = try RiskStep.plan(stepSection)
+            case "pbra-fit": plan = try PbraFitStep.plan(stepSection)
+            case "pbra-predict": plan = try PbraPredictStep.plan(stepSection)
             default: plan = try SynthStep.plan(stepSection)
             }
             outputs += plan.outputs
@@ -111,6 +113,8 @@ public struct PipelineSpec {
         case "benchmark": return "Benchmarking"
         case "peers": return "Peer groups"
         case "risk": return "Financial risk"
+        case "pbra-fit": return "Person-based model"
+        case "pbra-predict": return "Person-based need by practice"
         default: return name
         }
     }

@@ -252,3 +252,41 @@ private enum Pbra {
         #expect(abs(z) < 4, "\(term): z = \(z)")
     }
 }
+
+@Test func pbraStepsOfARunWriteWhatTheCommandsWrite() throws {
+    let folder = Pbra.Folder()
+    let fit = try Pbra.run(["pbra", "fit", "--persons", "persons.csv", "--model", "model.toml", "--robust",
+                            "--summary", "summary.csv", "--out", "coefficients.csv"], in: folder)
+    #expect(fit.status == 0, "\(fit.errors)")
+    let predict = try Pbra.run(["pbra", "predict", "--persons", "persons.csv", "--coefficients", "coefficients.csv", "--model", "model.toml",
+                                "--persons-out", "persons-predicted.csv", "--out", "need.csv"], in: folder)
+    #expect(predict.status == 0, "\(predict.errors)")
+    folder.write("pipeline.toml", """
+    title = "Person-based allocation"
+
+    [inputs]
+    persons = "persons.csv"
+    model = "model.toml"
+
+    [[step]]
+    kind = "pbra-fit"
+    name = "fit"
+    persons = "persons"
+    model = "model"
+    robust = true
+
+    [[step]]
+    kind = "pbra-predict"
+    name = "need"
+    persons = "persons"
+    coefficients = "fit.csv"
+    model = "model"
+
+    """)
+    let run = try Pbra.run(["run", "pipeline.toml", "--out", "run"], in: folder)
+    #expect(run.status == 0, "\(run.errors)")
+    for (runFile, commandFile) in [("fit.csv", "coefficients.csv"), ("fit-summary.csv", "summary.csv"), ("need.csv", "need.csv"),
+                                   ("need-persons.csv", "persons-predicted.csv")] {
+        #expect(try folder.text("run/" + runFile) == folder.text(commandFile), "\(runFile) differs from the command's \(commandFile)")
+    }
+}

@@ -54,7 +54,7 @@ func specError(_ text: String) throws -> DataError? {
     let topLevel = try #require(try specError("title = \"T\"\ntitel = \"x\"\n[[step]]\nkind = \"needs\"\n"))
     #expect(topLevel.message.contains("unknown key \"titel\""))
     let kind = try #require(try specError("title = \"T\"\n[[step]]\nkind = \"budget\"\n"))
-    #expect(kind.message.contains("expected one of synth, budgets, needs, indicators, inequality, premium, benchmark, peers, risk, found \"budget\""))
+    #expect(kind.message.contains("expected one of synth, budgets, needs, indicators, inequality, premium, benchmark, peers, risk, pbra-fit, pbra-predict, found \"budget\""))
     let none = try #require(try specError("title = \"T\"\n"))
     #expect(none.message.contains("no steps"))
 }

@@ -18,6 +18,8 @@ enum StepNarrative {
         case "benchmark": return benchmark(summary)
         case "risk": return risk(summary)
         case "peers": return "Each of \(whole.text(summary["organisations"]?.numberValue ?? 0)) organisations gets its \(whole.text(summary["peers_each"]?.numberValue ?? 0)) nearest peers by the distance between its standardised features (equal distances broken by code)."
+        case "pbra-fit": return "Each person's cost is regressed on the model's need and supply variables: \(whole.text(summary["terms"]?.numberValue ?? 0)) terms fitted to \(whole.text(summary["persons"]?.numberValue ?? 0)) persons by least squares; a supply term's national mean is where prediction holds it."
+        case "pbra-predict": return "Every person's predicted cost (supply held at its national mean when neutralised) is summed to \(whole.text(summary["practices"]?.numberValue ?? 0)) practices; a practice's need share is its predicted cost over the total of \(pounds.text(summary["total_predicted_cost"]?.numberValue ?? 0)), and the shares add up to 1."
         case "synth": return "The seeded synthetic data set's \(whole.text(summary["files"]?.numberValue ?? 0)) files are in the folder `\(step.name)/` of the run."
         default: return ""
         }

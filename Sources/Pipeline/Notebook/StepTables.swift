@@ -81,6 +81,17 @@ enum StepTables {
                                     limit: 30, decimals: 3, heading: "The size curve: one list of each size with the same age-sex mix and the same budget margin (margins and reserves in percent of expected spend):"))
             }
             return tables
+        case "pbra-fit":
+            return [
+                Table(file: "\(step.name).csv", variable: variable,
+                      columns: ["term", "role", "coefficient", "standard_error", "t", "p", "national_mean"],
+                      limit: 40, decimals: 3, heading: nil),
+                Table(file: "\(step.name)-summary.csv", variable: variable + "_summary", columns: ["statistic", "term", "value"],
+                      limit: 30, decimals: 3, heading: "The fit's summary:"),
+            ]
+        case "pbra-predict":
+            return [Table(file: "\(step.name).csv", variable: variable, columns: ["practice_code", "patients", "predicted_cost", "need_share"],
+                          limit: 10, decimals: 3, heading: nil)]
         case "synth":
             return files.contains("\(step.name)/practices.csv")
                 ? [Table(file: "\(step.name)/practices.csv", variable: variable + "_practices",

@@ -1,5 +1,6 @@
 import Allocation
 import ArgumentParser
+import Pipeline
 import Tables
 
 /// `consortium pbra`: person-based resource allocation (fit, then predict need by practice).
@@ -51,25 +52,22 @@ struct PbraFitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output CSV of coefficients (standard output when absent).", valueName: "file"))
     var out: String?
 
+    var options: PbraFitOptions {
+        PbraFitOptions(persons: persons, model: model, robust: robust, chunkRows: chunkRows)
+    }
+
     func validate() throws {
-        guard chunkRows > 0 else { throw ValidationError("--chunk-rows: expected a whole number > 0, found \(chunkRows)") }
+        try validatingOptions { try options.validate() }
         if let summary, summary == out { throw ValidationError("--summary and --out name the same file") }
     }
 
     func run() throws {
         try reportingErrors {
-            let modelValue = try PersonBasedModelReader.read(path: model)
-            let fit = try PersonBasedRegression.fit(persons: .file(path: persons), model: modelValue,
-                                                    options: PersonBasedFitOptions(robust: robust, chunkRows: chunkRows))
-            let coefficients = try CSVWriter(path: out, header: PersonBasedCSV.coefficientsHeader(robust: robust))
-            for row in PersonBasedCSV.coefficientRows(fit) { try coefficients.write(row) }
-            let summaryWriter = try summary.map { try CSVWriter(path: $0, header: PersonBasedCSV.summaryHeader) }
-            if let summaryWriter {
-                for row in PersonBasedCSV.summaryRows(fit) { try summaryWriter.write(row) }
-                try summaryWriter.commit()
-            }
-            try coefficients.commit()
-            printError("note: pbra fit: \(fit.regression.n) persons, \(fit.regression.p) terms, \(fit.passes) pass\(fit.passes == 1 ? "" : "es") over \(persons)")
+            let result = try PbraFitStep.run(options)
+            var tables: [(table: StepTable, path: String?)] = [(result.coefficients, out)]
+            if let summary { tables.append((result.summary, summary)) }
+            try StepTable.write(tables)
+            printError("note: \(result.note)")
         }
     }
 }
@@ -110,27 +108,21 @@ struct PbraPredictCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output CSV of practices (standard output when absent).", valueName: "file"))
     var out: String?
 
+    var options: PbraPredictOptions {
+        PbraPredictOptions(persons: persons, coefficients: coefficients, model: model, neutralise: neutralise, chunkRows: chunkRows)
+    }
+
     func validate() throws {
-        guard Neutralisation(rawValue: neutralise) != nil else {
-            throw ValidationError("--neutralise: expected supply or none, found '\(neutralise)'")
-        }
-        guard chunkRows > 0 else { throw ValidationError("--chunk-rows: expected a whole number > 0, found \(chunkRows)") }
+        try validatingOptions { try options.validate() }
         if let personsOut, personsOut == out { throw ValidationError("--persons-out and --out name the same file") }
     }
 
     func run() throws {
         try reportingErrors {
-            let modelValue = try PersonBasedModelReader.read(path: model)
-            let fitted = try FittedCoefficientsFile.read(path: coefficients)
             let personsWriter = try personsOut.map { try CSVWriter(path: $0, header: PersonBasedCSV.personsHeader) }
-            let prediction = try NeedPredictor.predict(
-                persons: .file(path: persons), model: modelValue, coefficients: fitted,
-                neutralise: Neutralisation(rawValue: neutralise)!, chunkRows: chunkRows,
-                eachChunk: personsWriter.map { writer in
-                    { chunk in for row in PersonBasedCSV.personRows(chunk) { try writer.write(row) } }
-                })
-            let practices = try CSVWriter(path: out, header: PersonBasedCSV.practicesHeader)
-            for row in PersonBasedCSV.practiceRows(prediction) { try practices.write(row) }
+            let result = try PbraPredictStep.run(options, eachPersonRow: personsWriter.map { writer in { try writer.write($0) } })
+            let practices = try CSVWriter(path: out, header: result.practices.header)
+            try result.practices.forEachRow { try practices.write($0) }
             try personsWriter?.commit()
             try practices.commit()
         }
