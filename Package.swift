@@ -10,7 +10,7 @@ let package = Package(
     products: [
         .executable(name: "consortium", targets: ["consortium"]),
         .library(name: "ConsortiumEngine", targets: [
-            "Linear", "Statistics", "Tables", "Population", "Indicators", "Benchmarking", "Inequality", "Allocation", "Premium",
+            "Linear", "Statistics", "Tables", "Layouts", "Population", "Indicators", "Benchmarking", "Inequality", "Allocation", "Premium",
             "Risk", "Configuration", "Apportionment", "Reports", "Pipeline",
         ]),
     ],
@@ -27,12 +27,13 @@ let package = Package(
         .target(name: "Linear", dependencies: ["CLapack"]),
         .target(name: "Statistics"),
         .target(name: "Tables"),
-        .target(name: "Population", dependencies: ["Tables", "Apportionment"]),
+        .target(name: "Layouts", dependencies: ["Tables"]),
+        .target(name: "Population", dependencies: ["Tables", "Layouts", "Apportionment"]),
         .target(name: "Apportionment"),
         .target(name: "Configuration", dependencies: ["Tables", .product(name: "TOMLKit", package: "TOMLKit")]),
-        .target(name: "Indicators", dependencies: ["Statistics", "Tables", "Population"]),
-        .target(name: "Benchmarking", dependencies: ["Statistics", "Linear", "Tables", "Indicators"]),
-        .target(name: "Inequality", dependencies: ["Linear", "Statistics", "Tables", "Population", "Indicators"]),
+        .target(name: "Indicators", dependencies: ["Statistics", "Tables", "Layouts", "Population"]),
+        .target(name: "Benchmarking", dependencies: ["Statistics", "Linear", "Tables", "Layouts", "Indicators"]),
+        .target(name: "Inequality", dependencies: ["Linear", "Statistics", "Tables", "Layouts", "Population", "Indicators"]),
         .target(name: "Allocation", dependencies: [
             "CLapack", "Linear", "Statistics", "Tables", "Population", "Configuration", "Apportionment",
             .product(name: "TOMLKit", package: "TOMLKit"),
@@ -43,7 +44,7 @@ let package = Package(
         .target(name: "Risk", dependencies: ["Statistics", "Tables", "Population", "Configuration", "Apportionment"]),
         .target(name: "Reports", dependencies: ["Tables"]),
         .target(name: "Pipeline", dependencies: [
-            "Tables", "Configuration", "Statistics", "Population", "Indicators", "Inequality", "Allocation", "Premium", "Benchmarking", "Risk", "Reports",
+            "Tables", "Layouts", "Configuration", "Statistics", "Population", "Indicators", "Inequality", "Allocation", "Premium", "Benchmarking", "Risk", "Reports",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(
@@ -66,6 +67,7 @@ let package = Package(
         .testTarget(name: "LinearTests", dependencies: ["Linear", "TestSupport"], exclude: ["Reference"]),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Reference")]),
         .testTarget(name: "TablesTests", dependencies: ["Tables", "TestSupport"]),
+        .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "Tables"]),
         .testTarget(name: "PopulationTests", dependencies: ["Population", "Tables"], exclude: ["Reference"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Tables", "Statistics"], exclude: ["Reference"]),
         .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Indicators", "Tables"], exclude: ["Reference"]),

@@ -74,9 +74,9 @@ public struct Schema: Sendable {
     }
 }
 
-/// Normalises a header name for matching: runs of white space (including line breaks inside
-/// quoted header fields, as in NHS Digital's payments file) become one space, and the ends are
-/// trimmed. Matching is otherwise exact (case-sensitive).
+/// Normalises a header name for display and messages: runs of white space (including line breaks
+/// inside quoted header fields, as in NHS Digital's payments file) become one space, and the ends
+/// are trimmed.
 public func normalisedHeaderName(_ name: String) -> String {
     var words: [Substring] = []
     // "\r\n" is one Character in Swift, so it is listed as well as "\r" and "\n".
@@ -84,4 +84,27 @@ public func normalisedHeaderName(_ name: String) -> String {
         words.append(word)
     }
     return words.joined(separator: " ")
+}
+
+/// The key by which a header name is matched with the names and aliases a reader knows: its
+/// letters and digits only, in lower case. So `Lower CI 95.0 limit`, `LowerCI95.0limit` (the R
+/// package fingertipsR's spelling) and `lower_ci_95_0_limit` are one column; so are
+/// `Appraisal Costs ` (with the trailing space of some NHS Digital editions), `Appraisal Costs`
+/// and `appraisal_costs`, and `Area Code`, `AreaCode` and `area_code`. Publishers change the
+/// spacing, punctuation and letter case of their headers between years far more often than the
+/// words.
+public func headerKey(_ name: String) -> String {
+    var key = String.UnicodeScalarView()
+    for scalar in name.unicodeScalars {
+        if scalar.isASCII {
+            switch scalar.value {
+            case 0x30...0x39, 0x61...0x7A: key.append(scalar)
+            case 0x41...0x5A: key.append(Unicode.Scalar(scalar.value + 0x20)!)
+            default: break
+            }
+        } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            for lower in scalar.properties.lowercaseMapping.unicodeScalars { key.append(lower) }
+        }
+    }
+    return String(key)
 }

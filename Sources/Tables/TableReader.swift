@@ -248,7 +248,9 @@ public final class TableReader {
         }
         let base = buffer.assumingMemoryBound(to: UInt8.self) + consumed
         var names: [String] = []
-        var seen: [String: Int] = [:]
+        // Header positions (1-based) by matching key; a key held by two columns is an error only
+        // when the schema asks for that column.
+        var positionsByKey: [String: [Int]] = [:]
         for index in 0..<fieldCount {
             let field = UnsafeBufferPointer(start: base + scanner.fieldStarts[index], count: scanner.fieldEnds[index] - scanner.fieldStarts[index])
             let bytes = scanner.fieldHasEscapedQuote[index] ? RecordParser.unescaped(field) : Array(field)
@@ -257,11 +259,8 @@ public final class TableReader {
                                 "expected a UTF-8 column name, found \(DataError.quoted(bytes: bytes))")
             }
             let name = normalisedHeaderName(raw)
-            if !name.isEmpty, let first = seen[name] {
-                throw DataError(.badData, at: SourceLocation(file: source, line: 1, column: index + 1),
-                                "the column name \(DataError.quoted(name)) appears twice (also column \(first))")
-            }
-            seen[name] = index + 1
+            let key = headerKey(name)
+            if !key.isEmpty { positionsByKey[key, default: []].append(index + 1) }
             names.append(name)
         }
         consumed += headerRecord!
@@ -272,11 +271,16 @@ public final class TableReader {
         var slots: [FieldPlan.Kind: Int] = [:]
         for spec in schema.columns {
             let candidates = [spec.name] + spec.aliases
-            guard let found = candidates.lazy.compactMap({ seen[normalisedHeaderName($0)] }).first else {
+            guard let positions = candidates.lazy.compactMap({ positionsByKey[headerKey($0)] }).first else {
                 if spec.optional { continue }
                 let also = spec.aliases.isEmpty ? "" : " (or \(spec.aliases.map { DataError.quoted($0) }.joined(separator: ", ")))"
                 throw DataError(.badData, at: SourceLocation(file: source, line: 1),
                                 "missing column \(DataError.quoted(spec.name))\(also); the header has \(names.count) columns: \(names.prefix(12).joined(separator: ", "))\(names.count > 12 ? ", …" : "")")
+            }
+            let found = positions[0]
+            if positions.count > 1 {
+                throw DataError(.badData, at: SourceLocation(file: source, line: 1, column: positions[1]),
+                                "the column name \(DataError.quoted(names[positions[1] - 1])) appears twice (also column \(found)), so it is not clear which to read")
             }
             if plans[found - 1].kind != .skip {
                 throw DataError(.badData, at: SourceLocation(file: source, line: 1, column: found),

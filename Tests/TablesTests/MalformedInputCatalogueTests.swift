@@ -46,8 +46,12 @@ private let header = "code,patients,rate,cost\n"
 }
 
 @Test func duplicateColumnName() {
-    // Names are compared after white-space normalisation: " code " is "code".
-    expectError("code,patients, code ,rate,cost\n", practiceSchema, "t.csv:1:3: the column name \"code\" appears twice (also column 1)")
+    // Names are compared by their letters and digits: " code " and "Code" are "code". A column
+    // the schema reads may not appear twice; one it does not read may.
+    expectError("code,patients, code ,rate,cost\n", practiceSchema,
+                "t.csv:1:3: the column name \"code\" appears twice (also column 1), so it is not clear which to read")
+    expectError("code,patients,rate,CODE,cost\n", practiceSchema,
+                "t.csv:1:4: the column name \"CODE\" appears twice (also column 1), so it is not clear which to read")
 }
 
 @Test func missingRequiredColumn() {
