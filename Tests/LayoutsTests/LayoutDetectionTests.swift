@@ -49,3 +49,11 @@ import Tables
         Issue.record("unexpected \(error)")
     }
 }
+
+@Test func notesAreWordedOneWay() {
+    #expect(ReadingNotes.repeats(source: "f.csv", count: 4, firstLine: 12) == "f.csv: 4 rows repeat earlier rows exactly (the first at line 12) and were read once")
+    #expect(ReadingNotes.repeats(source: "f.csv", count: 1, firstLine: nil) == "f.csv: 1 row repeats an earlier row exactly and was read once")
+    #expect(ReadingNotes.passedThrough(source: "f.csv", count: 2, figures: "Count or Denominator")
+            == "f.csv: 2 rows have an empty Count or Denominator (suppressed or not calculable by the publisher); they are written with an empty value and a note")
+    #expect(ReadingNotes.leftOut(source: "f.csv", count: 1, reason: "an empty Count or Denominator") == "f.csv: 1 row left out: an empty Count or Denominator")
+}
