@@ -3,8 +3,9 @@
 /// Numbers of the current batch of rows are written into fixed scratch buffers (one run of
 /// `batchCapacity` slots per column), which the row loop addresses by pointer without any
 /// bounds or uniqueness checks; a full batch is appended to the typed column arrays in one copy
-/// per column. Text is appended to its arrays directly. A row becomes part of the table only when
-/// `commitRow` is called, so a record abandoned half-way leaves nothing behind in the scratch.
+/// per column. Text is kept as codes into each column's `TextDictionary` (one per reader, so the
+/// codes of consecutive chunks agree). A row becomes part of the table only when `commitRow` is
+/// called, so a record abandoned half-way leaves nothing behind in the scratch.
 final class ColumnStore {
     struct Column {
         let spec: ColumnSpec
@@ -27,6 +28,10 @@ final class ColumnStore {
     let integerValues: UnsafeMutablePointer<Int>
     let integerPresent: UnsafeMutablePointer<UInt8>
     let lineValues: UnsafeMutablePointer<Int>
+    /// Text codes of the current batch: `codeValues[slot * batchCapacity + row]`.
+    let codeValues: UnsafeMutablePointer<UInt32>
+    /// The distinct values of each text column, by slot.
+    let dictionaries: [TextDictionary]
     /// Rows of the current batch held in the scratch.
     var batchRows = 0
 
@@ -34,7 +39,7 @@ final class ColumnStore {
     private var optionalDecimals: [[Double?]]
     private var integers: [[Int]]
     private var optionalIntegers: [[Int?]]
-    var texts: [[String]]
+    private var codes: [[UInt32]]
     private var lineNumbers: [Int] = []
     /// Rows taken since the last `take`, batch included.
     private(set) var rowCount = 0
@@ -50,11 +55,13 @@ final class ColumnStore {
         integerValues = .allocate(capacity: max(1, integerCount * batchCapacity))
         integerPresent = .allocate(capacity: max(1, integerCount * batchCapacity))
         lineValues = .allocate(capacity: batchCapacity)
+        codeValues = .allocate(capacity: max(1, textCount * batchCapacity))
+        dictionaries = (0..<textCount).map { _ in TextDictionary() }
         decimals = Array(repeating: [], count: decimalCount)
         optionalDecimals = Array(repeating: [], count: decimalCount)
         integers = Array(repeating: [], count: integerCount)
         optionalIntegers = Array(repeating: [], count: integerCount)
-        texts = Array(repeating: [], count: textCount)
+        codes = Array(repeating: [], count: textCount)
     }
 
     deinit {
@@ -63,6 +70,7 @@ final class ColumnStore {
         integerValues.deallocate()
         integerPresent.deallocate()
         lineValues.deallocate()
+        codeValues.deallocate()
     }
 
     /// Makes the row in the scratch part of the table.
@@ -97,7 +105,9 @@ final class ColumnStore {
                 } else {
                     integers[column.slot].append(contentsOf: UnsafeBufferPointer(start: integerValues + base, count: rows))
                 }
-            case .text, .skip:
+            case .text:
+                codes[column.slot].append(contentsOf: UnsafeBufferPointer(start: codeValues + base, count: rows))
+            case .skip:
                 break
             }
         }
@@ -122,7 +132,7 @@ final class ColumnStore {
                     integers[column.slot].reserveCapacity(integers[column.slot].count + rows)
                 }
             case .text:
-                texts[column.slot].reserveCapacity(texts[column.slot].count + rows)
+                codes[column.slot].reserveCapacity(codes[column.slot].count + rows)
             case .skip:
                 break
             }
@@ -152,8 +162,8 @@ final class ColumnStore {
                 integers[column.slot] = []
                 optionalIntegers[column.slot] = []
             case .text:
-                values[name] = .text(texts[column.slot])
-                texts[column.slot] = []
+                values[name] = .codedText(CodedText(codes: codes[column.slot], values: dictionaries[column.slot].values))
+                codes[column.slot] = []
             case .skip:
                 break
             }

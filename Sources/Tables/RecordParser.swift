@@ -29,11 +29,6 @@ final class RecordParser {
     private let plans: UnsafeMutablePointer<FieldPlan>
     /// Start offset and length of each text field of the record being read by the fused loop.
     private let textSpans: UnsafeMutablePointer<Int>
-    /// Per text column, the bytes and String of the last value appended: a field equal to it
-    /// appends the same String again (no validation, no allocation), which is most fields in
-    /// files sorted by organisation or indicator.
-    private var previousTextBytes: [[UInt8]]
-    private var previousTexts: [String]
     private var scanner: RecordScanner
     /// The line on which the next record starts.
     private(set) var nextLine: Int
@@ -61,8 +56,6 @@ final class RecordParser {
         self.plans.initialize(from: plans, count: plans.count)
         store = ColumnStore(columns: columns)
         textSpans = .allocate(capacity: max(2, 2 * store.textCount))
-        previousTextBytes = Array(repeating: [], count: store.textCount)
-        previousTexts = Array(repeating: "", count: store.textCount)
         scanner = RecordScanner(source: source)
         nextLine = firstLine
     }
@@ -199,25 +192,15 @@ final class RecordParser {
         }
     }
 
-    /// Appends the text fields recorded by the fused loop; false (and nothing appended) when
-    /// one of them is not UTF-8.
+    /// Codes the text fields recorded by the fused loop into the row's scratch; false when one
+    /// of them is new and not UTF-8 (the careful path then reports it).
+    @inline(__always)
     private func appendTexts(_ bytes: UnsafePointer<UInt8>) -> Bool {
+        let row = store.batchRows
+        let capacity = store.batchCapacity
         for slot in 0..<store.textCount {
-            let field = UnsafeBufferPointer(start: bytes + textSpans[2 * slot], count: textSpans[2 * slot + 1])
-            let previous = previousTextBytes[slot]
-            if field.count == previous.count
-                && previous.withUnsafeBufferPointer({ memcmp($0.baseAddress!, field.baseAddress!, field.count) == 0 })
-            {
-                store.texts[slot].append(previousTexts[slot])
-                continue
-            }
-            guard let text = String(validating: field, as: UTF8.self) else {
-                for appended in 0..<slot { store.texts[appended].removeLast() }
-                return false
-            }
-            store.texts[slot].append(text)
-            previousTextBytes[slot].replaceSubrange(0..., with: field)
-            previousTexts[slot] = text
+            guard let code = store.dictionaries[slot].code(bytes + textSpans[2 &* slot], textSpans[2 &* slot &+ 1]) else { return false }
+            store.codeValues[slot &* capacity &+ row] = code
         }
         return true
     }
@@ -277,12 +260,15 @@ final class RecordParser {
         case .text:
             if count == 0 && !plan.allowsEmpty { throw failure(column, start, count, line: line) }
             let bytes = UnsafeBufferPointer(start: start, count: count)
-            let text = escaped ? String(validating: Self.unescaped(bytes), as: UTF8.self) : String(validating: bytes, as: UTF8.self)
-            guard let text else {
+            let dictionary = store.dictionaries[plan.slot]
+            let code = escaped
+                ? Self.unescaped(bytes).withUnsafeBufferPointer { dictionary.code($0.baseAddress ?? start, $0.count) }
+                : dictionary.code(start, count)
+            guard let code else {
                 throw DataError(.badData, at: location(column, line: line),
                                 "expected UTF-8 text, found bytes that are not UTF-8: \(DataError.quoted(bytes: bytes.prefix(64)))")
             }
-            store.texts[plan.slot].append(text)
+            store.codeValues[plan.slot * store.batchCapacity + store.batchRows] = code
         case .decimal:
             if count == 0 && plan.allowsEmpty {
                 store.decimalPresent[index] = 0

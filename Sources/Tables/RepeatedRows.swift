@@ -61,6 +61,7 @@ extension Table {
         for (name, column) in values {
             switch column {
             case .text(let items): selected[name] = .text(rows.map { items[$0] })
+            case .codedText(let items): selected[name] = .codedText(CodedText(codes: rows.map { items.codes[$0] }, values: items.values))
             case .wholeNumbers(let items): selected[name] = .wholeNumbers(rows.map { items[$0] })
             case .optionalWholeNumbers(let items): selected[name] = .optionalWholeNumbers(rows.map { items[$0] })
             case .decimals(let items): selected[name] = .decimals(rows.map { items[$0] })
@@ -77,6 +78,7 @@ extension Table {
     public func sameValue(_ column: String, _ first: Int, _ second: Int) -> Bool {
         switch values[column] {
         case .text(let items)?: return items[first] == items[second]
+        case .codedText(let items)?: return items.codes[first] == items.codes[second]
         case .wholeNumbers(let items)?: return items[first] == items[second]
         case .optionalWholeNumbers(let items)?: return items[first] == items[second]
         case .decimals(let items)?: return items[first] == items[second]
@@ -100,6 +102,7 @@ extension Table {
         }
         switch values[column] {
         case .text(let items)?: return items[row].isEmpty ? "an empty field" : DataError.quoted(items[row])
+        case .codedText(let items)?: return items[row].isEmpty ? "an empty field" : DataError.quoted(items[row])
         case .wholeNumbers(let items)?: return String(items[row])
         case .optionalWholeNumbers(let items)?: return items[row].map { String($0) } ?? "an empty field"
         case .decimals(let items)?: return number(items[row])
@@ -114,6 +117,7 @@ extension Table {
     private func identityKeyText(_ column: String) -> [String] {
         switch values[column] {
         case .text(let items)?: return items
+        case .codedText(let items)?: return items.strings
         default: return (0..<rowCount).map { row in valueText(column, row) }
         }
     }

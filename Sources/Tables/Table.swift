@@ -1,6 +1,8 @@
 /// The values of one column, typed as its `ColumnSpec` says.
 public enum ColumnValues: Sendable {
     case text([String])
+    /// Text stored as one code per row into the column's distinct values.
+    case codedText(CodedText)
     case wholeNumbers([Int])
     case optionalWholeNumbers([Int?])
     case decimals([Double])
@@ -35,9 +37,23 @@ public struct Table: Sendable {
     /// Whether the file had the column (always true for a required column).
     public func has(_ name: String) -> Bool { values[name] != nil }
 
+    /// The values of a text column, one `String` per row.
     public func text(_ name: String) -> [String] {
-        guard case .text(let column)? = values[name] else { wrongType(name, "text") }
-        return column
+        switch values[name] {
+        case .text(let column)?: return column
+        case .codedText(let column)?: return column.strings
+        default: wrongType(name, "text")
+        }
+    }
+
+    /// The values of a text column as codes into its distinct values (the form the reader keeps
+    /// them in): equal codes are equal text, so grouping by codes needs no string comparison.
+    public func codedText(_ name: String) -> CodedText {
+        switch values[name] {
+        case .codedText(let column)?: return column
+        case .text(let column)?: return CodedText(coding: column)
+        default: wrongType(name, "text")
+        }
     }
 
     public func wholeNumbers(_ name: String) -> [Int] {
@@ -99,4 +115,44 @@ public struct Table: Sendable {
         if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
         return value.description
     }
+}
+
+/// A text column as a code per row and the distinct values the codes stand for: row `r` holds
+/// `values[codes[r]]`. Codes number the values in order of first appearance in the file (for one
+/// reader; tables from different readers number them independently). `values` may hold values
+/// that no row of this table has (met in earlier chunks of the same file).
+public struct CodedText: Sendable {
+    public let codes: [UInt32]
+    public let values: [String]
+
+    public init(codes: [UInt32], values: [String]) {
+        self.codes = codes
+        self.values = values
+    }
+
+    /// Codes the strings in order of first appearance.
+    public init(coding strings: [String]) {
+        var index: [String: UInt32] = [:]
+        var values: [String] = []
+        var codes: [UInt32] = []
+        codes.reserveCapacity(strings.count)
+        for string in strings {
+            if let code = index[string] {
+                codes.append(code)
+            } else {
+                let code = UInt32(values.count)
+                index[string] = code
+                values.append(string)
+                codes.append(code)
+            }
+        }
+        self.init(codes: codes, values: values)
+    }
+
+    public var count: Int { codes.count }
+
+    public subscript(row: Int) -> String { values[Int(codes[row])] }
+
+    /// One `String` per row.
+    public var strings: [String] { codes.map { values[Int($0)] } }
 }

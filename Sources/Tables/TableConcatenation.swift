@@ -62,6 +62,8 @@ extension Table {
         case (.text(var values), .text(let more)):
             values.append(contentsOf: more)
             return .text(values)
+        case (.codedText(let first), .codedText(let more)):
+            return .codedText(CodedText.joining(first, more))
         case (.wholeNumbers(var values), .wholeNumbers(let more)):
             values.append(contentsOf: more)
             return .wholeNumbers(values)
@@ -83,6 +85,28 @@ extension Table {
         default:
             preconditionFailure("Table.concatenating: parts with different column types")
         }
+    }
+}
+
+extension CodedText {
+    /// The rows of `first` then those of `second`, in the numbering of `first` (the values of
+    /// `second` that `first` lacks are added after its own, in their order).
+    static func joining(_ first: consuming CodedText, _ second: CodedText) -> CodedText {
+        var codes = first.codes
+        var values = first.values
+        var index: [String: UInt32] = [:]
+        index.reserveCapacity(values.count)
+        for (code, value) in values.enumerated() where index[value] == nil { index[value] = UInt32(code) }
+        let renumbered = second.values.map { value -> UInt32 in
+            if let code = index[value] { return code }
+            let code = UInt32(values.count)
+            values.append(value)
+            index[value] = code
+            return code
+        }
+        codes.reserveCapacity(codes.count + second.codes.count)
+        for code in second.codes { codes.append(renumbered[Int(code)]) }
+        return CodedText(codes: codes, values: values)
     }
 }
 

@@ -65,6 +65,7 @@ func fingerprint(_ table: Table) -> [String] {
     for name in table.values.keys.sorted() {
         switch table.values[name]! {
         case .text(let values): lines.append("\(name) text \(values)")
+        case .codedText(let values): lines.append("\(name) text \(values.strings)")
         case .wholeNumbers(let values): lines.append("\(name) whole \(values)")
         case .optionalWholeNumbers(let values): lines.append("\(name) whole? \(values)")
         case .decimals(let values): lines.append("\(name) decimal \(values.map(\.bitPattern))")
