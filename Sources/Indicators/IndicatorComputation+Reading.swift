@@ -1,14 +1,14 @@
 import Tables
 
 extension IndicatorComputation {
-    /// Adds every remaining row of `reader` (opened with `IndicatorCounts.schema`), reading ahead:
-    /// the next chunk of `chunkRows` rows is read on a second thread (`ChunkReadAhead`) while the
-    /// current one is grouped, so that on two cores the grouping costs little beyond the reading.
-    /// At most `chunksAhead` chunks wait in memory. The first error (of reading or of the data) is
-    /// thrown, and the reading thread has stopped when this returns. The result is the same as
-    /// calling `add(_:)` with each chunk in turn.
-    public mutating func add(chunksOf reader: TableReader, chunkRows: Int = 1 << 16, chunksAhead: Int = 2) throws {
-        let chunks = ChunkReadAhead(reader: reader, chunkRows: chunkRows, depth: max(1, chunksAhead))
+    /// Adds every remaining row of `reader` (opened with `IndicatorCounts.schema`), parsing blocks
+    /// of about `blockBytes` on `threads` worker threads (`ParallelChunkReader`) while the chunks
+    /// already parsed are grouped here, in file order. The first error in file order (of reading
+    /// or of the data) is thrown, and the workers have stopped when this returns. The result is
+    /// the same as calling `add(_:)` with each chunk of a single reader in turn, whatever
+    /// `threads` and `blockBytes` are.
+    public mutating func add(chunksOf reader: TableReader, threads: Int = 2, blockBytes: Int = 4 << 20) throws {
+        let chunks = ParallelChunkReader(reader: reader, threads: max(1, threads), blockBytes: max(1, blockBytes))
         defer { chunks.stop() }
         while let chunk = try chunks.next() {
             try add(IndicatorCounts(table: chunk))

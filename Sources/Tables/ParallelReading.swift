@@ -97,7 +97,7 @@ extension TableReader {
 
     /// The offset just after the first line feed at or after `position`, or nil when there is
     /// none within 64 MiB or before the end.
-    private func lineStart(atOrAfter position: Int) throws -> Int? {
+    func lineStart(atOrAfter position: Int) throws -> Int? {
         let window = 1 << 16
         let chunk = UnsafeMutableRawPointer.allocate(byteCount: window, alignment: 16)
         defer { chunk.deallocate() }

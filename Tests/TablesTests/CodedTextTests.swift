@@ -65,3 +65,15 @@ import Testing
         try TableReader.read(bytes: bytes, name: "t.csv", schema: Schema([ColumnSpec("code")]))
     }
 }
+
+// A consumer that stops after the first chunk ends the workers (no hang, nothing more handed out).
+@Test func stoppingParallelChunksEarlyEndsTheWorkers() throws {
+    let rows = (0..<5_000).map { "v\($0 % 37),\($0)" }
+    let reader = try TableReader(bytes: Array(("code,n\n" + rows.joined(separator: "\n") + "\n").utf8), name: "t.csv",
+                                 schema: Schema([ColumnSpec("code"), ColumnSpec("n", .wholeNumber())]))
+    let parallel = ParallelChunkReader(reader: reader, threads: 2, blockBytes: 1_000)
+    let first = try parallel.next()
+    #expect(first?.lineNumbers.first == 2)
+    parallel.stop()
+    #expect(try parallel.next() == nil)
+}

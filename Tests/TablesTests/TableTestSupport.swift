@@ -13,10 +13,14 @@ enum ReadingMode: CustomStringConvertible, CaseIterable {
     case whole
     case tinyBlocks(blockSize: Int, rowsPerChunk: Int)
     case threads(Int)
+    /// Streamed by `ParallelChunkReader` with blocks of a few bytes (so that many block starts are
+    /// guessed, some inside quoted fields).
+    case parallelChunks(threads: Int, blockBytes: Int)
 
     static let allCases: [ReadingMode] = [
         .whole, .tinyBlocks(blockSize: 1, rowsPerChunk: 1), .tinyBlocks(blockSize: 2, rowsPerChunk: 3),
         .tinyBlocks(blockSize: 5, rowsPerChunk: 2), .tinyBlocks(blockSize: 16, rowsPerChunk: 1000), .threads(2), .threads(3),
+        .parallelChunks(threads: 2, blockBytes: 3), .parallelChunks(threads: 3, blockBytes: 11), .parallelChunks(threads: 2, blockBytes: 64),
     ]
 
     var description: String {
@@ -24,6 +28,7 @@ enum ReadingMode: CustomStringConvertible, CaseIterable {
         case .whole: return "whole"
         case .tinyBlocks(let blockSize, let rows): return "blocks of \(blockSize) bytes, chunks of \(rows) rows"
         case .threads(let count): return "\(count) threads"
+        case .parallelChunks(let threads, let blockBytes): return "parallel chunks on \(threads) threads, blocks of \(blockBytes) bytes"
         }
     }
 }
@@ -50,6 +55,18 @@ func readTable(_ bytes: [UInt8], _ schema: Schema, name: String = "t.csv", mode:
         let reader = try TableReader(input: ByteSource(bytes: bytes, name: name), source: name, schema: schema,
                                      maximumRecordBytes: maximumRecordBytes, blockSize: 7)
         return try reader.readAll(threads: count, minimumBytesPerThread: 1)
+    case .parallelChunks(let threads, let blockBytes):
+        let reader = try TableReader(input: ByteSource(bytes: bytes, name: name), source: name, schema: schema,
+                                     maximumRecordBytes: maximumRecordBytes, blockSize: 5)
+        let parallel = ParallelChunkReader(reader: reader, threads: threads, blockBytes: blockBytes)
+        defer { parallel.stop() }
+        var chunks: [Table] = []
+        while let chunk = try parallel.next() {
+            #expect(chunk.rowCount > 0)
+            chunks.append(chunk)
+        }
+        if chunks.isEmpty { return try reader.readAll() }
+        return Table.concatenating(&chunks, lineOffsets: Array(repeating: 0, count: chunks.count), threads: 1)
     }
 }
 
