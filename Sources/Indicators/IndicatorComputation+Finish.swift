@@ -13,6 +13,10 @@ extension IndicatorComputation {
             switch request.statistic {
             case .proportion, .rate:
                 for group in 0..<groups.count {
+                    if emptyRowsInGroup[group] > 0 {
+                        results.append(passedThrough(group: group))
+                        continue
+                    }
                     let numerator = numeratorSums[group]
                     let denominator = denominatorSums[group]
                     let estimate = request.statistic == .proportion
@@ -35,7 +39,7 @@ extension IndicatorComputation {
             }
         }
         return IndicatorResults(statistic: request.statistic, groupingColumns: setup?.grouping ?? [], confidence: levels,
-                                results: results, skippedRows: skippedRows)
+                                results: results, skippedRows: skippedRows, passedRows: passedRows, repeatedRows: repeatedRows, firstRepeatLine: firstRepeatLine)
     }
 
     /// A group's result with the request's label, blanked when `count` is under the suppression
@@ -47,6 +51,18 @@ extension IndicatorComputation {
         }
         let statistic = age == nil ? statisticLabel : request.statistic.label(multiplier: request.multiplier, age: age)
         return IndicatorResult(groupValues: Array(groups.values(of: group)), measures: measures, statistic: statistic, estimate: estimate)
+    }
+
+    /// The result of a group some of whose rows had an empty figure (missing-value policy
+    /// `pass`): no measures, value or limits, and the reason.
+    func passedThrough(group: Int) -> IndicatorResult {
+        let empty = emptyRowsInGroup[group]
+        let rows = empty + rowsInGroup[group]
+        let reason = rows == 1 ? "empty numerator or denominator in the input (suppressed or not calculable by the publisher)"
+            : "\(empty) of \(rows) rows have an empty numerator or denominator in the input"
+        let estimate = IndicatorEstimate(value: nil, limits: request.confidence.map { ConfidenceLimits(level: $0, lower: nil, upper: nil) },
+                                         method: "", suppression: reason)
+        return IndicatorResult(groupValues: Array(groups.values(of: group)), measures: [nil, nil], statistic: statisticLabel, estimate: estimate)
     }
 
     /// A bad-data error about a whole group, at the line of its first row.

@@ -31,6 +31,9 @@ public struct IndicatorComputation {
         let groupingIsWholeIdentity: Bool
         /// Whether sex is part of a stratum (present and not grouped).
         let sexInStratum: Bool
+        /// Whether a group and stratum (age band, and sex when in the stratum) are together every
+        /// identity column of the input (so a second row for a cell repeats or contradicts it).
+        let cellIsWholeIdentity: Bool
         /// `value`, or `numerator` when a mean's input has no `value` column.
         let valueColumn: String
         var denominatorLocation: SourceLocation
@@ -41,10 +44,17 @@ public struct IndicatorComputation {
     let statisticLabel: String
     var groups = GroupTable(width: 0)
     var skippedRows = 0
+    /// Rows that repeat an earlier row of the same identity exactly (England under every parent
+    /// area of a Fingertips export), read once.
+    var repeatedRows = 0
+    var firstRepeatLine: Int?
     // proportion, rate
     var numeratorSums: [Double] = []
     var denominatorSums: [Double] = []
     var rowsInGroup: [Int] = []
+    /// Rows of the group with an empty figure, passed through (missing-value policy `pass`).
+    var emptyRowsInGroup: [Int] = []
+    var passedRows = 0
     // mean
     var samples: [SampleSummary] = []
     // dsr, isratio, israte, life expectancy
@@ -128,7 +138,8 @@ public struct IndicatorComputation {
             denominatorLocation.column = counts.table.location(row: 0, column: "denominator").column
         }
         return Setup(source: source, layout: counts.layout, grouping: grouping, groupingIsWholeIdentity: grouping.count == present.count,
-                     sexInStratum: sexInStratum, valueColumn: valueColumn, denominatorLocation: denominatorLocation)
+                     sexInStratum: sexInStratum,
+                     cellIsWholeIdentity: grouping.count + 1 + (sexInStratum ? 1 : 0) == present.count, valueColumn: valueColumn, denominatorLocation: denominatorLocation)
     }
 
     // MARK: rows
@@ -138,10 +149,31 @@ public struct IndicatorComputation {
         let denominators = counts.table.optionalDecimals("denominator")
         let lines = counts.table.lineNumbers
         let isProportion = request.statistic == .proportion
-        let usable = try usableRows(counts, numerators, denominators)
+        let usable = try usableRows(counts, numerators, denominators, passing: true)
         let groupOfRow = groups.assign(columns: groupColumns, lines: lines, usable: usable)
         for row in 0..<counts.rowCount {
-            guard let numerator = numerators[row], let denominator = denominators[row] else { continue }
+            let group = groupOfRow[row]
+            guard group >= 0 else { continue }
+            if group == numeratorSums.count {
+                numeratorSums.append(0)
+                denominatorSums.append(0)
+                rowsInGroup.append(0)
+                emptyRowsInGroup.append(0)
+            }
+            guard let numerator = numerators[row], let denominator = denominators[row] else {
+                // Passed through: the group is written with an empty value and the reason.
+                if setup.groupingIsWholeIdentity && rowsInGroup[group] + emptyRowsInGroup[group] > 0 {
+                    if rowsInGroup[group] == 0 && numerators[row] == nil && denominators[row] == nil {
+                        noteRepeat(line: lines[row])
+                        continue
+                    }
+                    throw invalid(counts, row: row, column: numerators[row] == nil ? "numerator" : "denominator",
+                                  "this row repeats line \(groups.firstLines[group]) (\(describe(group: group))) with an empty figure where that row has one")
+                }
+                emptyRowsInGroup[group] += 1
+                passedRows += 1
+                continue
+            }
             if numerator < 0 { throw invalid(counts, row: row, column: "numerator", "expected a count >= 0, found \(IndicatorStatistic.plainNumber(numerator))") }
             if denominator <= 0 {
                 throw invalid(counts, row: row, column: "denominator",
@@ -151,17 +183,23 @@ public struct IndicatorComputation {
                 throw invalid(counts, row: row, column: "numerator",
                               "expected a numerator <= its denominator \(IndicatorStatistic.plainNumber(denominator)) for a proportion, found \(IndicatorStatistic.plainNumber(numerator))")
             }
-            let group = groupOfRow[row]
-            if group == numeratorSums.count {
-                numeratorSums.append(0)
-                denominatorSums.append(0)
-                rowsInGroup.append(0)
+            if setup.groupingIsWholeIdentity && emptyRowsInGroup[group] > 0 {
+                throw invalid(counts, row: row, column: nil,
+                              "this row repeats line \(groups.firstLines[group]) (\(describe(group: group))) with figures where that row has an empty one")
+            }
+            if setup.groupingIsWholeIdentity && rowsInGroup[group] > 0 {
+                // The group is the row's whole identity, so its sums are the earlier row's figures.
+                if numerator == numeratorSums[group] && denominator == denominatorSums[group] {
+                    noteRepeat(line: lines[row])
+                    continue
+                }
+                let column = numerator != numeratorSums[group] ? "numerator" : "denominator"
+                let there = column == "numerator" ? numeratorSums[group] : denominatorSums[group]
+                let here = column == "numerator" ? numerator : denominator
+                throw invalid(counts, row: row, column: column,
+                              "this row repeats line \(groups.firstLines[group]) (\(describe(group: group))) with a different \(counts.headerName(of: column)): \(IndicatorStatistic.plainNumber(here)) here, \(IndicatorStatistic.plainNumber(there)) there")
             }
             rowsInGroup[group] += 1
-            if setup.groupingIsWholeIdentity && rowsInGroup[group] > 1 {
-                throw invalid(counts, row: row, column: nil,
-                              "a second row for \(describe(group: group)); the first is at line \(groups.firstLines[group])")
-            }
             numeratorSums[group] += numerator
             denominatorSums[group] += denominator
         }
@@ -205,6 +243,11 @@ public struct IndicatorComputation {
             }
             let previous = cells.set(group: group, stratum: stratum, count: count, population: population, line: lines[row])
             if previous != 0 {
+                let earlier = cells.cell(group: group, stratum: stratum)
+                if setup.cellIsWholeIdentity && earlier.count == count && earlier.population == population {
+                    noteRepeat(line: lines[row])
+                    continue
+                }
                 let sex = setup.sexInStratum ? " and sex \(sexes[row])" : ""
                 throw invalid(counts, row: row, column: IndicatorColumn.ageBand.name,
                               "a second row for age band \(DataError.quoted(bands[row]))\(sex) of \(describe(group: group)); the first is at line \(previous)")
@@ -212,18 +255,28 @@ public struct IndicatorComputation {
         }
     }
 
+    /// Counts a row read once because it repeats an earlier row exactly.
+    private mutating func noteRepeat(line: Int) {
+        repeatedRows += 1
+        if firstRepeatLine == nil { firstRepeatLine = line }
+    }
+
     // MARK: errors
 
     /// Which rows have every figure (nil when all have): a row with an empty figure is an error, or,
-    /// when the policy is `skip`, counted and marked unusable.
+    /// when the policy is `skip`, counted and marked unusable; under `pass`, when the statistic
+    /// can pass rows through (`passing`), every row is usable and the caller passes them through.
     private mutating func usableRows(_ counts: IndicatorCounts, _ first: [Double?], _ second: [Double?]?,
-                                     column: String = "numerator") throws -> [Bool]? {
+                                     column: String = "numerator", passing: Bool = false) throws -> [Bool]? {
         var usable: [Bool]?
+        if passing && request.missingValues == .pass { return nil }
         for row in 0..<first.count where first[row] == nil || (second.map { $0[row] == nil } ?? false) {
-            if request.missingValues == .error {
+            if request.missingValues != .skip {
                 let empty = first[row] == nil ? column : "denominator"
-                throw invalid(counts, row: row, column: empty,
-                              "expected a number, found an empty field (rows with missing figures are errors unless they are to be skipped)")
+                let hint = request.missingValues == .pass
+                    ? "a \(request.statistic.rawValue) needs every figure; --missing skip leaves such rows out"
+                    : "rows with missing figures are errors under --missing error; pass writes them with an empty value, skip leaves them out"
+                throw invalid(counts, row: row, column: empty, "expected a number, found an empty field (\(hint))")
             }
             if usable == nil { usable = [Bool](repeating: true, count: first.count) }
             usable![row] = false

@@ -11,12 +11,15 @@ public struct IndicatorCounts: Sendable {
     /// that may be empty (Fingertips leaves a cell empty where a figure is missing; what to do with
     /// such rows is the caller's `MissingValuePolicy`).
     public static let schema = Schema([
-        ColumnSpec(IndicatorColumn.indicatorID.name, aliases: [IndicatorColumn.indicatorID.fingertipsName]),
-        ColumnSpec(IndicatorColumn.orgCode.name, aliases: [IndicatorColumn.orgCode.fingertipsName]),
+        // Optional to the reader so that a file of neither layout is told what each layout needs
+        // (`IndicatorLayout.detect`); every layout has both.
+        ColumnSpec(IndicatorColumn.indicatorID.name, aliases: [IndicatorColumn.indicatorID.fingertipsName], optional: true),
+        ColumnSpec(IndicatorColumn.orgCode.name, aliases: [IndicatorColumn.orgCode.fingertipsName], optional: true),
         ColumnSpec(IndicatorColumn.areaType.name, aliases: [IndicatorColumn.areaType.fingertipsName], optional: true, allowsEmpty: true),
         ColumnSpec(IndicatorColumn.period.name, aliases: [IndicatorColumn.period.fingertipsName], optional: true, allowsEmpty: true),
         ColumnSpec(IndicatorColumn.sex.name, aliases: [IndicatorColumn.sex.fingertipsName], optional: true, allowsEmpty: true),
         ColumnSpec(IndicatorColumn.ageBand.name, aliases: [IndicatorColumn.ageBand.fingertipsName], optional: true, allowsEmpty: true),
+        ColumnSpec(IndicatorColumn.categoryType.name, aliases: [IndicatorColumn.categoryType.fingertipsName], optional: true, allowsEmpty: true),
         ColumnSpec(IndicatorColumn.group.name, aliases: [IndicatorColumn.group.fingertipsName], optional: true, allowsEmpty: true),
         ColumnSpec("numerator", .decimal(), aliases: ["Count"], optional: true, allowsEmpty: true),
         ColumnSpec("denominator", .decimal(), aliases: ["Denominator"], optional: true, allowsEmpty: true),
@@ -72,7 +75,12 @@ public struct IndicatorCounts: Sendable {
 
 /// What to do with a row whose numerator, denominator or value is empty.
 public enum MissingValuePolicy: String, Sendable, CaseIterable {
-    /// Stop with an error naming the file, line and column (the default).
+    /// For a proportion or a rate: the group is written with an empty value and limits and the
+    /// reason in `suppressed`, as Fingertips publishes suppressed or not-calculable figures, and
+    /// the rows are counted (`IndicatorResults.passedRows`). The other statistics need every
+    /// figure, so for them an empty one is an error, as with `error`. The CLI's default.
+    case pass
+    /// Stop with an error naming the file, line and column.
     case error
     /// Leave the row out and count it (`IndicatorResults.skippedRows`).
     case skip

@@ -1,3 +1,4 @@
+import Layouts
 import Tables
 
 /// The layouts of indicator input the engine reads, recognised from the header.
@@ -11,21 +12,30 @@ public enum IndicatorLayout: String, Sendable {
     case canonical
     case fingertips
 
-    /// Recognises the layout from a header: Fingertips when it has `Area Code` and `Indicator ID`,
-    /// canonical when it has `org_code`. A header with neither (or both) is an error naming the file.
+    /// The canonical layout as a `FileLayout`, for detection and messages.
+    public static let canonicalLayout = FileLayout(
+        id: "indicator-counts", name: "indicator counts",
+        identifying: [[KnownColumn("indicator_id")], [KnownColumn("org_code")], [KnownColumn("numerator"), KnownColumn("value")]],
+        documentation: "docs/layouts/indicators.md")
+
+    /// Recognises the layout from a header, matching names as headers are matched (letters and
+    /// digits, any case, so `AreaCode` and `Area Code` are the same): Fingertips when it has
+    /// `Area Code` (and `Indicator ID`), canonical when it has `org_code`. A header with both is
+    /// an error; one with neither is an error naming the columns each layout needs and the
+    /// closest layout.
     public static func detect(header: [String], source: String) throws -> IndicatorLayout {
-        let names = Set(header)
-        let fingertips = names.contains("Area Code") && names.contains("Indicator ID")
-        let canonical = names.contains("org_code")
+        let keys = HeaderKeys(header)
+        let fingertips = keys.contains("Area Code") && keys.contains("Indicator ID")
+        let canonical = keys.contains("org_code") && keys.contains("indicator_id")
         switch (canonical, fingertips) {
         case (true, false): return .canonical
         case (false, true): return .fingertips
         case (true, true):
             throw DataError(.badData, at: SourceLocation(file: source, line: 1),
-                            "the header has both org_code and Area Code; expected either the canonical layout or a Fingertips export")
+                            "the header has both org_code and Area Code; expected either indicator counts (org_code) or a Fingertips export (Area Code), not both")
         case (false, false):
-            throw DataError(.badData, at: SourceLocation(file: source, line: 1),
-                            "expected indicator counts (indicator_id, org_code, numerator, denominator, …) or a Fingertips export (Indicator ID, Area Code, Count, Denominator, …); the header has \(header.prefix(10).joined(separator: ", "))\(header.count > 10 ? ", …" : "")")
+            throw LayoutDetection.unrecognised(keys, source: source, among: [canonicalLayout, FingertipsColumns.export],
+                                               reading: "indicator counts")
         }
     }
 }

@@ -21,6 +21,12 @@ public struct IndicatorResults: Sendable {
     public var results: [IndicatorResult]
     /// Rows left out because a figure was empty (missing-value policy `skip`).
     public var skippedRows: Int
+    /// Rows with an empty figure written through with an empty value (missing-value policy `pass`).
+    public var passedRows: Int = 0
+    /// Rows read once because they repeat an earlier row of the same identity exactly (a
+    /// Fingertips export repeats England's row under every parent area), and the first such line.
+    public var repeatedRows: Int = 0
+    public var firstRepeatLine: Int?
 
     /// Long: grouping columns, measures, `value`, `lowercl`, `uppercl`, `confidence`, `statistic`,
     /// `method`, `suppressed`, one row per level. Wide: one row per result with `lowercl`/`uppercl`

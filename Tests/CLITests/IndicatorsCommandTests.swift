@@ -51,7 +51,15 @@ import Testing
 
         """
         let folder = try CLIHarness.folder(texts: ["f.csv": fingertips])
-        let failed = try CLIHarness.run(["indicators", "--statistic", "proportion", "--input", "f.csv", "--out", "out.csv"], in: folder)
+        // By default the suppressed row is written with an empty value and the reason.
+        let passed = try CLIHarness.run(["indicators", "--statistic", "proportion", "--input", "f.csv"], in: folder)
+        #expect(passed.status == 0)
+        #expect(passed.errors == "f.csv: 1 row has an empty numerator or denominator (suppressed or not calculable by the publisher); it is written with an empty value and a note\n")
+        let passedRows = CLIHarness.rows(passed.output)
+        #expect(passedRows.count == 3)
+        #expect(passedRows[2][1] == "A81999")
+        #expect(passedRows[2].last == "empty numerator or denominator in the input (suppressed or not calculable by the publisher)")
+        let failed = try CLIHarness.run(["indicators", "--statistic", "proportion", "--input", "f.csv", "--missing", "error", "--out", "out.csv"], in: folder)
         #expect(failed.status == 65)
         #expect(failed.errors.hasPrefix("error: f.csv:3:8: Count: expected a number, found an empty field"))
         #expect(failed.output.isEmpty)

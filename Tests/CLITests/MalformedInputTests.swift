@@ -25,7 +25,7 @@ import Testing
         Case(name: "too many fields", bytes: text(header + "I1,A1,3,10,9\n"), place: "in.csv:2"),
         Case(name: "wrong type", bytes: text(header + "I1,A1,three,10\n"), place: "in.csv:2:3"),
         Case(name: "negative count", bytes: text(header + "I1,A1,-3,10\n"), place: "in.csv:2:3"),
-        Case(name: "empty count", bytes: text(header + "I1,A1,,10\n"), place: "in.csv:2:3"),
+        Case(name: "empty count repeating a row with one", bytes: text(header + "I1,A1,3,10\nI1,A1,,10\n"), place: "in.csv:3:3"),
         Case(name: "duplicate header", bytes: text("indicator_id,org_code,numerator,numerator,denominator\nI1,A1,3,3,10\n"), place: "in.csv:1:4"),
         Case(name: "missing column", bytes: text("indicator_id,org_code,numerator\nI1,A1,3\n"), place: "in.csv:1"),
         Case(name: "empty file", bytes: [], place: "in.csv:1"),

@@ -86,11 +86,20 @@ import Testing
         #expect(byDefault.groupingColumns == [.indicatorID, .orgCode, .ageBand])
     }
 
-    @Test func duplicateRowIsAnError() throws {
+    @Test func conflictingRowIsAnErrorNamingBothLines() throws {
         let csv = "indicator_id,org_code,numerator,denominator\n1,A,1,2\n1,B,1,2\n1,A,1,3\n"
         let error = dataError { _ = try compute(csv, IndicatorRequest(statistic: .rate)) }
-        #expect(error?.location.line == 4)
-        #expect(error?.message.contains("a second row for indicator_id \"1\", org_code \"A\"; the first is at line 2") == true)
+        #expect(error?.description == "input.csv:4:4: denominator: this row repeats line 2 (indicator_id \"1\", org_code \"A\") with a different denominator: 3 here, 2 there")
+    }
+
+    @Test func exactRepeatIsReadOnce() throws {
+        // Line 4 repeats line 2 exactly: one row, so A is 1/2 (rate per 100,000 = 50,000).
+        let csv = "indicator_id,org_code,numerator,denominator\n1,A,1,2\n1,B,1,4\n1,A,1,2\n"
+        let results = try compute(csv, IndicatorRequest(statistic: .rate))
+        #expect(results.repeatedRows == 1)
+        #expect(results.firstRepeatLine == 4)
+        #expect(results.results.map(\.measures) == [[1, 2], [1, 4]])
+        #expect(results.results[0].estimate.value == 50_000)
     }
 
     @Test func badValuesNameFileLineAndColumn() throws {
@@ -118,17 +127,27 @@ import Testing
         91547,Smoking,A81999,Closed,GPs,Persons,15+ yrs,,,2022/23,,,120
 
         """
-        let error = dataError { _ = try compute(csv, IndicatorRequest(statistic: .proportion), name: "fingertips.csv") }
+        let error = dataError { _ = try compute(csv, IndicatorRequest(statistic: .proportion, missingValues: .error), name: "fingertips.csv") }
         #expect(error?.location.line == 4)
         #expect(error?.location.column == 12)
         #expect(error?.location.columnName == "Count")
         let skipped = try compute(csv, IndicatorRequest(statistic: .proportion, confidence: levels, missingValues: .skip))
         #expect(skipped.skippedRows == 1)
         #expect(skipped.results.count == 2)
-        #expect(skipped.groupingColumns == [.indicatorID, .orgCode, .areaType, .period, .sex, .ageBand, .group])
-        #expect(skipped.results[1].groupValues == ["91547", "A81001", "GPs", "2022/23", "Persons", "15+ yrs", ""])
+        #expect(skipped.groupingColumns == [.indicatorID, .orgCode, .areaType, .period, .sex, .ageBand, .categoryType, .group])
+        #expect(skipped.results[1].groupValues == ["91547", "A81001", "GPs", "2022/23", "Persons", "15+ yrs", "", ""])
         expectEstimate(skipped.results[0].estimate,
                        [14.71089355400213, 14.701277949183956, 14.720514362687743, 14.695735206170326, 14.726064838198683])
+        // Passed through: the same two results and a third with no value, limits or measures, and the reason.
+        let passed = try compute(csv, IndicatorRequest(statistic: .proportion, confidence: levels, missingValues: .pass))
+        #expect(passed.passedRows == 1)
+        #expect(passed.results.count == 3)
+        #expect(passed.results[0].estimate == skipped.results[0].estimate)
+        #expect(passed.results[2].groupValues[1] == "A81999")
+        #expect(passed.results[2].measures == [nil, nil])
+        #expect(passed.results[2].estimate.value == nil)
+        #expect(passed.results[2].estimate.limits.allSatisfy { $0.lower == nil && $0.upper == nil })
+        #expect(passed.results[2].estimate.suppression == "empty numerator or denominator in the input (suppressed or not calculable by the publisher)")
     }
 
     @Test func layoutIsRecognisedFromTheHeader() throws {

@@ -13,7 +13,7 @@ extension IndicatorsStep {
         let groupBy = try section.commaList("group-by")
         let wide = try section.flag("wide")
         let suppressBelow = try section.number("suppress-below")
-        let missing = try section.choice("missing", default: MissingValuePolicy.error)
+        let missing = try section.choice("missing", default: MissingValuePolicy.pass)
         let ages = try section.commaList("ages")
         try section.finish()
         let template = IndicatorsOptions(statistic: statistic, input: input.name, standard: standard?.name, reference: reference?.name,

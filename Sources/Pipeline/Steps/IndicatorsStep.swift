@@ -1,3 +1,4 @@
+import Layouts
 import Indicators
 import Population
 import Statistics
@@ -22,7 +23,7 @@ public struct IndicatorsOptions: Sendable {
 
     public init(statistic: IndicatorStatistic, input: String, standard: String? = nil, reference: String? = nil, confidence: String = "95",
                 multiplier: Double? = nil, groupBy: String? = nil, wide: Bool = false, suppressBelow: Double? = nil,
-                missing: MissingValuePolicy = .error, ages: String? = nil) {
+                missing: MissingValuePolicy = .pass, ages: String? = nil) {
         self.statistic = statistic
         self.input = input
         self.standard = standard
@@ -114,6 +115,12 @@ public enum IndicatorsStep {
         }
         let results = try computation.finish()
         var notes: [String] = []
+        if results.passedRows > 0 {
+            notes.append(ReadingNotes.passedThrough(source: options.input, count: results.passedRows, figures: "numerator or denominator"))
+        }
+        if results.repeatedRows > 0 {
+            notes.append(ReadingNotes.repeats(source: options.input, count: results.repeatedRows, firstLine: results.firstRepeatLine))
+        }
         if results.skippedRows > 0 {
             notes.append("skipped \(results.skippedRows) row\(results.skippedRows == 1 ? "" : "s") of \(options.input) with an empty numerator, denominator or value")
         }

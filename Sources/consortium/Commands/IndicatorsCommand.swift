@@ -12,7 +12,7 @@ struct IndicatorsCommand: ParsableCommand {
         commandName: "indicators",
         abstract: "Proportions, rates, DSRs, indirectly standardised ratios and rates, means and life expectancy with confidence limits.",
         discussion: """
-        Input: indicator counts (indicator_id, org_code, numerator, denominator; optional period, sex, age_band, group; value for means) or an OHID Fingertips export as downloaded (Indicator ID, Area Code, Area Type, Time period, Sex, Age, Category, Count, Denominator, Value), recognised from the header.
+        Input: indicator counts (indicator_id, org_code, numerator, denominator; optional period, sex, age_band, group; value for means) or an OHID Fingertips export as downloaded (Indicator ID, Area Code, Area Type, Time period, Sex, Age, Category Type, Category, Count, Denominator, Value; with or without spaces in the names), recognised from the header. Rows repeating an earlier row exactly (England under every parent area) are read once and counted on standard error; rows with the same identity and different figures are an error naming both lines.
 
         Rows are grouped by --group-by (default: every identity column present, except age_band for dsr, isratio, israte and life-expectancy, which combine a group's rows by age band). Proportions and rates add the rows of a group; means take each row's value as a record.
 
@@ -61,8 +61,8 @@ struct IndicatorsCommand: ParsableCommand {
     @Option(name: .customLong("suppress-below"), help: "Blank values whose count is below this, giving the reason in the suppressed column.")
     var suppressBelow: Double?
 
-    @Option(help: "Rows with an empty numerator, denominator or value: error (default) or skip (the number skipped is reported on standard error).")
-    var missing: MissingValuePolicy = .error
+    @Option(help: "Rows with an empty numerator, denominator or value: pass (default: a proportion or rate is written with an empty value and the reason; other statistics stop), error, or skip (left out). Counts are reported on standard error.")
+    var missing: MissingValuePolicy = .pass
 
     @Option(help: "Ages for life-expectancy, comma-separated band starts (e.g. 0,65).")
     var ages: String?
