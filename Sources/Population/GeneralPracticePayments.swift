@@ -38,6 +38,19 @@ public struct GeneralPracticePayments: Sendable {
     /// Payments in pence of one column, in frame order.
     public func pence(_ column: String) -> [Int]? { payments[column] }
 
+    /// The frame with payment lines as practice attributes in pounds (`Global Sum` → 438099.78),
+    /// under the names they were read by, so that a formula variable can name a payment line by
+    /// any of its yearly names (`PaymentsColumns.paymentLine(named:)`).
+    public func frame(withPaymentLines lines: [String], source: String = "payments file") throws -> PracticeFrame {
+        guard !lines.isEmpty else { return frame }
+        var practices = frame.practices
+        for line in lines {
+            guard let amounts = payments[line] else { continue }
+            for index in practices.indices { practices[index].attributes[line] = Double(amounts[index]) / 100 }
+        }
+        return try PracticeFrame(practices: practices, source: source)
+    }
+
     /// Reads the file. `moneyColumns` are required columns in pounds with at most two decimals,
     /// each found under any name it has had (`PaymentsColumns.paymentLine(named:)`); thousands
     /// separators (`1,234.56`) are read as published.
