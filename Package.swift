@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Reference")]),
         .testTarget(name: "TablesTests", dependencies: ["Tables", "TestSupport"]),
         .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "Tables"]),
-        .testTarget(name: "PopulationTests", dependencies: ["Population", "Tables"], exclude: ["Reference"]),
+        .testTarget(name: "PopulationTests", dependencies: ["Population", "Layouts", "Tables", "TestSupport"], exclude: ["Reference"]),
         .testTarget(name: "IndicatorsTests", dependencies: ["Indicators", "Tables", "Statistics"], exclude: ["Reference"]),
         .testTarget(name: "BenchmarkingTests", dependencies: ["Benchmarking", "Indicators", "Tables"], exclude: ["Reference"]),
         .testTarget(name: "ApportionmentTests", dependencies: ["Apportionment"]),

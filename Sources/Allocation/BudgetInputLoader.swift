@@ -88,8 +88,19 @@ public enum BudgetInputLoader {
             frame = try PracticeFrame.read(path: practicesFile, attributes: numeric, labels: Array(Set(labels)).sorted())
         } else {
             let paymentsFile = files.payments!
-            let payments = try GeneralPracticePayments.read(path: paymentsFile, moneyColumns: files.baselinePayment.map { [$0] } ?? [])
-            frame = payments.frame
+            // Numeric formula variables other than the patient counts are payment lines, found
+            // under any name the publisher has given them.
+            var lines = files.baselinePayment.map { [$0] } ?? []
+            for component in practiceComponents where !component.form.isCategorical
+                && !["registered_patients", "weighted_patients"].contains(component.variable) && !lines.contains(component.variable) {
+                lines.append(component.variable)
+            }
+            if case .practiceColumn(let column) = formula.population,
+               !["registered_patients", "weighted_patients"].contains(column), !lines.contains(column) {
+                lines.append(column)
+            }
+            let payments = try GeneralPracticePayments.read(path: paymentsFile, moneyColumns: lines)
+            frame = try payments.frame(withPaymentLines: lines.filter { $0 != files.baselinePayment }, source: paymentsFile)
             if let column = files.baselinePayment {
                 baselines = .practices(payments.pence(column)!, locations: nil)
             }

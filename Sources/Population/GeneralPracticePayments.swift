@@ -1,3 +1,5 @@
+import Foundation
+import Layouts
 import Tables
 
 /// NHS Digital's *NHS Payments to General Practice, England* file (one row per practice), read
@@ -36,36 +38,99 @@ public struct GeneralPracticePayments: Sendable {
     /// Payments in pence of one column, in frame order.
     public func pence(_ column: String) -> [Int]? { payments[column] }
 
-    /// Reads the file. `moneyColumns` are required columns in pounds with at most two decimals.
-    /// Errors (file, line, column): a repeated practice code, an empty practice, PCN or sub-ICB
-    /// code, a negative patient count, a badly formed number.
-    public static func read(path: String, name: String? = nil, moneyColumns: [String] = defaultMoneyColumns) throws -> GeneralPracticePayments {
-        var columns = [
-            ColumnSpec("practice_code", aliases: ["Practice Code"]),
-            ColumnSpec("practice_name", aliases: ["Practice Name"]),
-            ColumnSpec("pcn_code", aliases: ["Code"]),
-            ColumnSpec("pcn_name", aliases: ["CCG NAME"]),
-            ColumnSpec("consortium_code", aliases: ["CCG Code"]),
-            ColumnSpec("consortium_name", aliases: ["Sub ICB NAME"]),
-            ColumnSpec("region_code", aliases: ["NHS England (Region) code"]),
-            ColumnSpec("region_name", aliases: ["NHS England (Region) Name"]),
-            ColumnSpec("registered_patients", .decimal(minimum: 0), aliases: ["Number of Registered Patients (Last Known Figure)"]),
-            ColumnSpec("weighted_patients", .decimal(minimum: 0), aliases: ["Number of Weighted Patients (Last Known Figure)"]),
-            ColumnSpec("contract_type", aliases: ["Contract Type"]),
-            ColumnSpec("dispensing", aliases: ["Dispensing Practice"]),
-            ColumnSpec("rurality", aliases: ["Practice Rurality"]),
-            ColumnSpec("practice_type", aliases: ["Practice type"]),
-        ]
-        columns += moneyColumns.map { ColumnSpec($0, .money) }
-        let table = try TableReader.read(path: path, schema: Schema(columns), name: name)
+    /// The frame with payment lines as practice attributes in pounds (`Global Sum` → 438099.78),
+    /// under the names they were read by, so that a formula variable can name a payment line by
+    /// any of its yearly names (`PaymentsColumns.paymentLine(named:)`).
+    public func frame(withPaymentLines lines: [String], source: String = "payments file") throws -> PracticeFrame {
+        guard !lines.isEmpty else { return frame }
+        var practices = frame.practices
+        for line in lines {
+            guard let amounts = payments[line] else { continue }
+            for index in practices.indices { practices[index].attributes[line] = Double(amounts[index]) / 100 }
+        }
+        return try PracticeFrame(practices: practices, source: source)
+    }
 
+    /// Reads the file. `moneyColumns` are required columns in pounds with at most two decimals,
+    /// each found under any name it has had (`PaymentsColumns.paymentLine(named:)`); thousands
+    /// separators (`1,234.56`) are read as published.
+    ///
+    /// The layout (2015/16–2018/19 CCG; 2019/20–2021/22 CCG and PCN; 2022/23; 2023/24 Sub ICB
+    /// Location) is detected from the header (`PaymentsColumns.layouts`). Footnote markers on
+    /// headers (superscripts, `(1)`, `*`) are ignored. Exact repeated practice rows are one row
+    /// (noted through `note`); an empty patient count is read as zero (a closed practice) and
+    /// counted in a note.
+    ///
+    /// Errors (file, line, column): an unknown layout (the columns needed, the closest layout),
+    /// a practice repeated with different figures (both lines), an empty practice or consortium
+    /// code, a negative patient count, a badly formed number, bytes that are not UTF-8.
+    public static func read(path: String, name: String? = nil, moneyColumns: [String] = defaultMoneyColumns,
+                            note: (String) -> Void = PaymentsNotes.standardError) throws -> GeneralPracticePayments {
+        let source = name ?? path
+        let header: [String]
+        do {
+            header = try TableReader(path: path, schema: Schema([]), name: name).header
+        } catch var error as DataError {
+            if error.message.contains("UTF-8") { error.message += PaymentsNotes.convert }
+            throw error
+        }
+        let published = header.map(PaymentsColumns.withoutFootnote)
+        let layout = try LayoutDetection.detect(header: published, source: source, among: PaymentsColumns.layouts,
+                                                reading: "NHS Payments to General Practice")
+        /// The column's aliases, with the header's own spelling when it carries a footnote.
+        func spec(_ column: KnownColumn, _ type: ColumnType = .text, optional: Bool = false, allowsEmpty: Bool = false,
+                  grouping: DigitGrouping = .none) -> ColumnSpec {
+            let keys = Set(column.candidates.map(headerKey))
+            let footnoted = zip(header, published).filter { $0 != $1 && keys.contains(headerKey($1)) }.map(\.0)
+            return ColumnSpec(column.name, type, aliases: column.headers + footnoted, optional: optional,
+                              allowsEmpty: allowsEmpty, grouping: grouping)
+        }
+        let organisations = PaymentsColumns.organisationColumns(of: layout)
+        var columns = [spec(PaymentsColumns.practiceCode), spec(PaymentsColumns.practiceName)]
+        for column in organisations {
+            let required = column.name == "consortium_code" || (column.name == "pcn_code")
+            columns.append(spec(column, optional: !required, allowsEmpty: !required))
+        }
+        columns += [
+            spec(PaymentsColumns.registeredPatients, .decimal(minimum: 0), allowsEmpty: true, grouping: .commaThousands),
+            spec(PaymentsColumns.weightedPatients, .decimal(minimum: 0), optional: true, allowsEmpty: true, grouping: .commaThousands),
+            spec(PaymentsColumns.contractType, optional: true, allowsEmpty: true),
+            spec(PaymentsColumns.dispensing, optional: true, allowsEmpty: true),
+            spec(PaymentsColumns.rurality, optional: true, allowsEmpty: true),
+            spec(PaymentsColumns.practiceType, optional: true, allowsEmpty: true),
+        ]
+        columns += moneyColumns.map { spec(PaymentsColumns.paymentLine(named: $0), .money, grouping: .commaThousands) }
+        let read: Table
+        do {
+            read = try TableReader.read(path: path, schema: Schema(columns), name: name)
+        } catch var error as DataError {
+            if error.message.contains("UTF-8") { error.message += PaymentsNotes.convert }
+            throw error
+        }
+        let names = columns.map(\.name).filter { read.has($0) }
+        let collapsed = try read.collapsingRepeats(identity: ["practice_code"], figures: names.filter { $0 != "practice_code" })
+        let table = collapsed.table
+        if collapsed.repeats > 0 {
+            note(ReadingNotes.repeats(source: table.source, count: collapsed.repeats, firstLine: collapsed.firstRepeatLine))
+        }
+        func text(_ column: String) -> [String] { table.has(column) ? table.text(column) : Array(repeating: "", count: table.rowCount) }
+        func optionalText(_ column: String) -> [String?] { table.has(column) ? table.text(column) : Array(repeating: nil, count: table.rowCount) }
+        let emptyPatients = table.optionalDecimals("registered_patients")
+        let registered = emptyPatients.map { $0 ?? 0 }
+        let weighted = table.has("weighted_patients") ? table.optionalDecimals("weighted_patients").map { $0 ?? 0 } : registered
+        let empty = emptyPatients.filter { $0 == nil }.count
+        if empty > 0 {
+            note("\(table.source): \(empty) practice\(empty == 1 ? " has" : "s have") an empty Number of Registered Patients (closed or not yet open); \(empty == 1 ? "it is" : "they are") kept with 0 patients")
+        }
+        let zero = registered.filter { $0 == 0 }.count
+        if zero > empty {
+            note("\(table.source): \(zero - empty) practice\(zero - empty == 1 ? " has" : "s have") 0 registered patients; kept")
+        }
         let codes = table.text("practice_code")
         let text = ["practice_name", "pcn_code", "pcn_name", "consortium_code", "consortium_name", "region_code", "region_name"]
-            .reduce(into: [String: [String]]()) { $0[$1] = table.text($1) }
-        let registered = table.decimals("registered_patients")
-        let weighted = table.decimals("weighted_patients")
+            .reduce(into: [String: [String]]()) { $0[$1] = text($1) }
         let labelColumns = ["contract_type", "dispensing", "rurality", "practice_type"]
-        let labelValues = labelColumns.map { table.text($0) }
+        let labelValues = labelColumns.map { optionalText($0) }
         var seen: [String: Int] = [:]
         var practices: [Practice] = []
         practices.reserveCapacity(table.rowCount)
@@ -75,7 +140,7 @@ public struct GeneralPracticePayments: Sendable {
                                   "the practice \(DataError.quoted(codes[row])) appears twice (also line \(table.lineNumbers[first]))")
             }
             var labels: [String: String] = [:]
-            for (column, values) in zip(labelColumns, labelValues) { labels[column] = values[row] }
+            for (column, values) in zip(labelColumns, labelValues) { if let value = values[row] { labels[column] = value } }
             practices.append(Practice(
                 code: codes[row], consortiumCode: text["consortium_code"]![row], name: text["practice_name"]![row],
                 consortiumName: text["consortium_name"]![row], pcnCode: text["pcn_code"]![row], pcnName: text["pcn_name"]![row],
@@ -86,4 +151,12 @@ public struct GeneralPracticePayments: Sendable {
         for column in moneyColumns { payments[column] = table.pence(column) }
         return GeneralPracticePayments(frame: try PracticeFrame(practices: practices, source: table.source), payments: payments)
     }
+}
+
+/// The notes and advice of the payments reader.
+public enum PaymentsNotes {
+    /// Writes a note on standard error.
+    public static let standardError: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+    /// Advice for a file saved in Latin-1 or Windows-1252 (as some editions were, for `£`).
+    public static let convert = "; the file is probably Latin-1 (Windows-1252): convert it with `iconv -f WINDOWS-1252 -t UTF-8 file.csv > file-utf8.csv`"
 }
