@@ -57,6 +57,6 @@ public enum FingertipsColumns {
     /// `Year` for `Time period` and a `Value` but no counts).
     public static let export = FileLayout(
         id: "fingertips", name: "an OHID Fingertips export",
-        identifying: [[indicatorID], [orgCode], [period], [count, value]], documentation: "docs/layouts.md#fingertips")
+        identifying: [[indicatorID], [orgCode], [period], [count, value]], documentation: "docs/layouts/indicators.md")
 
 }

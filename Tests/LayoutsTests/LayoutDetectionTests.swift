@@ -44,7 +44,7 @@ import Tables
                                        among: [canonical, FingertipsColumns.export], reading: "indicator counts")
         Issue.record("expected an error")
     } catch let error as DataError {
-        #expect(error.description == "f.csv:1: the columns do not match a layout of indicator counts that the engine reads; the header has 3 columns: Indicator ID, Area Code, Sex. The closest is an OHID Fingertips export, which also needs Time period, Count or Value (see docs/layouts.md#fingertips). Layouts read: indicator counts (indicator_id, org_code); an OHID Fingertips export (Indicator ID, Area Code, Time period, Count or Value).")
+        #expect(error.description == "f.csv:1: the columns do not match a layout of indicator counts that the engine reads; the header has 3 columns: Indicator ID, Area Code, Sex. The closest is an OHID Fingertips export, which also needs Time period, Count or Value (see docs/layouts/indicators.md). Layouts read: indicator counts (indicator_id, org_code); an OHID Fingertips export (Indicator ID, Area Code, Time period, Count or Value).")
     } catch {
         Issue.record("unexpected \(error)")
     }
