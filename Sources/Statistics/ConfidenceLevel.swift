@@ -25,6 +25,16 @@ public struct ConfidenceLevel: Hashable, Sendable, CustomStringConvertible {
         self.init(alpha: 1 - fraction)
     }
 
+    /// The level `percent` with the normal deviate `z` given rather than computed, to reproduce
+    /// figures published with a rounded deviate (Fingertips used z = 1.96 for 95% in some years).
+    /// Methods that use a normal deviate (Wilson, Byar, Dobson) take `z`; exact methods take α.
+    public init(percent: Double, z: Double) {
+        precondition(percent > 0 && percent < 100 && z > 0 && z.isFinite, "A confidence level needs 0 < percent < 100 and z > 0")
+        let level = ConfidenceLevel(percent: percent)
+        alpha = level.alpha
+        self.z = z
+    }
+
     private init(alpha unrounded: Double) {
         let exponent = (log10(unrounded)).rounded(.down)
         let scale = pow(10, 11 - exponent)

@@ -71,6 +71,25 @@ import Testing
         #expect(CLIHarness.rows(skipped.output).count == 2)
     }
 
+    @Test func zGivenReproducesLimitsPublishedWithZ196() throws {
+        // 514/3336 with Wilson at z = 1.96 exactly: (2x + z² ∓ z√(z² + 4x(1 − x/n))) / 2(n + z²) × 100,
+        // computed in Python: 14.222405978484014, 16.672520295863844 (with the exact quantile:
+        // 14.222427026444672, 16.67249632674466).
+        let folder = try CLIHarness.folder(texts: ["p.csv": "indicator_id,org_code,numerator,denominator\n91547,A81001,514,3336\n"])
+        let run = try CLIHarness.run(["indicators", "--statistic", "proportion", "--input", "p.csv", "--z", "1.96"], in: folder)
+        #expect(run.status == 0, "\(run.errors)")
+        let rows = CLIHarness.rows(run.output)
+        let lower = rows[0].firstIndex(of: "lowercl")!
+        #expect(CLIHarness.close(rows[1][lower], 14.222405978484014))
+        #expect(CLIHarness.close(rows[1][lower + 1], 16.672520295863844))
+        #expect(rows[1][lower + 2] == "95%")
+        for arguments in [["--z", "1.96,3.09"], ["--z", "abc"], ["--z", "0"], ["--confidence", "95,99.8", "--z", "1.96"]] {
+            let bad = try CLIHarness.run(["indicators", "--statistic", "proportion", "--input", "p.csv"] + arguments, in: folder)
+            #expect(bad.status == 64, "\(arguments)")
+            #expect(bad.errors.contains("--z:"), "\(arguments): \(bad.errors)")
+        }
+    }
+
     @Test func badOptionsExit64() throws {
         let folder = try CLIHarness.folder(texts: ["p.csv": "indicator_id,org_code,numerator,denominator\n1,A,1,2\n"])
         for arguments in [["--confidence", "95,abc"], ["--confidence", "0.95"], ["--multiplier", "0"], ["--ages", "0,65"],

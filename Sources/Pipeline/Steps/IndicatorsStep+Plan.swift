@@ -15,10 +15,11 @@ extension IndicatorsStep {
         let suppressBelow = try section.number("suppress-below")
         let missing = try section.choice("missing", default: MissingValuePolicy.pass)
         let ages = try section.commaList("ages")
+        let z = try section.commaList("z")
         try section.finish()
         let template = IndicatorsOptions(statistic: statistic, input: input.name, standard: standard?.name, reference: reference?.name,
                                          confidence: confidence, multiplier: multiplier, groupBy: groupBy, wide: wide,
-                                         suppressBelow: suppressBelow, missing: missing, ages: ages)
+                                         suppressBelow: suppressBelow, missing: missing, ages: ages).withZ(z)
         try section.check { try template.validate() }
         let name = section.name
         return StepPlan(name: name, kind: section.kind, options: section.options, reads: section.reads, outputs: ["\(name).csv"]) { context in

@@ -12,6 +12,9 @@ public struct IndicatorsOptions: Sendable {
     public var reference: String?
     /// Levels in percent, comma-separated (`95,99.8`).
     public var confidence: String
+    /// Normal deviates replacing Φ⁻¹(1 − α/2), one per level, comma-separated (`1.96`); nil to
+    /// compute them from the levels.
+    public var z: String?
     public var multiplier: Double?
     /// Grouping columns, comma-separated.
     public var groupBy: String?
@@ -37,6 +40,13 @@ public struct IndicatorsOptions: Sendable {
         self.ages = ages
     }
 
+    /// The same options with `--z` deviates.
+    public func withZ(_ z: String?) -> IndicatorsOptions {
+        var options = self
+        options.z = z
+        return options
+    }
+
     /// The module's request from the options (without the standard and reference files).
     public func request() throws -> IndicatorRequest {
         var levels: [ConfidenceLevel] = []
@@ -45,6 +55,18 @@ public struct IndicatorsOptions: Sendable {
                 throw OptionError("--confidence: expected levels in percent between 1 and 100 (e.g. 95,99.8), found \"\(item)\"")
             }
             levels.append(ConfidenceLevel(percent: percent))
+        }
+        if let z {
+            let deviates = z.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard deviates.count == levels.count else {
+                throw OptionError("--z: expected one deviate per confidence level (\(levels.count)), found \(deviates.count)")
+            }
+            levels = try zip(levels, deviates).map { level, deviate in
+                guard let deviate, deviate > 0, deviate.isFinite else {
+                    throw OptionError("--z: expected positive numbers (e.g. 1.96 or 1.96,3.09), found \"\(z)\"")
+                }
+                return ConfidenceLevel(percent: 100 * (1 - level.alpha), z: deviate)
+            }
         }
         var grouping: [IndicatorColumn]?
         if let groupBy {

@@ -49,6 +49,9 @@ struct IndicatorsCommand: ParsableCommand {
     @Option(help: "Confidence levels in percent, comma-separated (e.g. 95,99.8).")
     var confidence: String = "95"
 
+    @Option(help: "Normal deviates to use instead of the exact quantile of each level, comma-separated (e.g. 1.96, as Fingertips published some years); exact methods use the level.")
+    var z: String?
+
     @Option(help: "The reporting scale (proportion 100, rates and dsr 100000, isratio 1); not for mean or life-expectancy.")
     var multiplier: Double?
 
@@ -73,7 +76,7 @@ struct IndicatorsCommand: ParsableCommand {
     /// The step's options from the command line.
     var options: IndicatorsOptions {
         IndicatorsOptions(statistic: statistic, input: input, standard: standard, reference: reference, confidence: confidence,
-                          multiplier: multiplier, groupBy: groupBy, wide: wide, suppressBelow: suppressBelow, missing: missing, ages: ages)
+                          multiplier: multiplier, groupBy: groupBy, wide: wide, suppressBelow: suppressBelow, missing: missing, ages: ages).withZ(z)
     }
 
     func validate() throws {
