@@ -162,13 +162,21 @@ public struct IndicatorComputation {
             }
             guard let numerator = numerators[row], let denominator = denominators[row] else {
                 // Passed through: the group is written with an empty value and the reason.
+                // A passed-through group's sums are never shown, so under a whole-identity grouping
+                // they keep the first row's figures (-1 for an empty one) to recognise its repeats.
+                let numeratorSeen = numerators[row] ?? -1
+                let denominatorSeen = denominators[row] ?? -1
                 if setup.groupingIsWholeIdentity && rowsInGroup[group] + emptyRowsInGroup[group] > 0 {
-                    if rowsInGroup[group] == 0 && numerators[row] == nil && denominators[row] == nil {
+                    if rowsInGroup[group] == 0 && numeratorSeen == numeratorSums[group] && denominatorSeen == denominatorSums[group] {
                         noteRepeat(line: lines[row])
                         continue
                     }
                     throw invalid(counts, row: row, column: numerators[row] == nil ? "numerator" : "denominator",
-                                  "this row repeats line \(groups.firstLines[group]) (\(describe(group: group))) with an empty figure where that row has one")
+                                  "this row repeats line \(groups.firstLines[group]) (\(describe(group: group))) with other figures (an empty one here)")
+                }
+                if setup.groupingIsWholeIdentity {
+                    numeratorSums[group] = numeratorSeen
+                    denominatorSums[group] = denominatorSeen
                 }
                 emptyRowsInGroup[group] += 1
                 passedRows += 1

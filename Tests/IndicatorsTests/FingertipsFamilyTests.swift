@@ -61,6 +61,20 @@ import Testing
         #expect(error?.message.hasSuffix("with a different Count: 481 here, 480 there") == true)
     }
 
+    @Test func aSuppressedRowRepeatedIsReadOnceAndOneWithOtherFiguresIsAnError() throws {
+        // Count empty, Denominator 120, twice (under two parents): one passed-through row.
+        let suppressed = "91547,Smoking,E38000001,NHS Sub ICB,A81999,Closed,GPs,Persons,15+ yrs,,,2022/23,,,,,120,\n"
+        let twice = Self.header + "\n" + suppressed + suppressed.replacingOccurrences(of: "E38000001,NHS Sub ICB", with: "E38000002,Other")
+        let results = try compute(twice, IndicatorRequest(statistic: .proportion, missingValues: .pass))
+        #expect(results.repeatedRows == 1)
+        #expect(results.passedRows == 1)
+        #expect(results.results.count == 1)
+        let other = Self.header + "\n" + suppressed + suppressed.replacingOccurrences(of: ",120,", with: ",121,")
+        let error = dataError { _ = try compute(other, IndicatorRequest(statistic: .proportion, missingValues: .pass)) }
+        #expect(error?.location.line == 3)
+        #expect(error?.message.hasPrefix("this row repeats line 2") == true)
+    }
+
     @Test func theSpellingsWithoutSpacesOfFingertipsR() throws {
         // fingertipsR's fingertips_data() names: IndicatorID, AreaCode, AreaType, Timeperiod, CategoryType.
         let text = """
