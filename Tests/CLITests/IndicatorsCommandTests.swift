@@ -127,6 +127,36 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("l.csv").path))
     }
 
+    /// A file of three 4 MiB blocks, so two threads parse blocks at once: the output bytes are the
+    /// same for any --threads (and a bad row is reported at the same place).
+    @Test func outputBytesDoNotDependOnThreads() throws {
+        var text = "indicator_id,org_code,period,age_band,numerator,denominator\n"
+        text.reserveCapacity(10 << 20)
+        var index = 0
+        while text.utf8.count < 9 << 20 {
+            text += "90\(index % 7),P\(index % 4001),\(2019 + index % 3),\(5 * (index % 18))-\(5 * (index % 18) + 4),\(index % 50),\(1000 + index % 997)\n"
+            index += 1
+        }
+        let folder = try CLIHarness.folder(texts: ["big.csv": text, "bad.csv": text + "901,P1,2019,0-4,-1,1000\n"])
+        var outputs: [String] = []
+        for threads in ["1", "2", "3"] {
+            let run = try CLIHarness.run(["indicators", "--statistic", "rate", "--input", "big.csv", "--threads", threads,
+                                          "--group-by", "indicator_id,org_code,period"], in: folder)
+            #expect(run.status == 0, "\(run.errors)")
+            outputs.append(run.output)
+        }
+        #expect(outputs[0].count > 100_000)
+        #expect(outputs[1] == outputs[0] && outputs[2] == outputs[0])
+        let line = text.split(separator: "\n").count + 1
+        for threads in ["1", "2"] {
+            let bad = try CLIHarness.run(["indicators", "--statistic", "rate", "--input", "bad.csv", "--threads", threads, "--out", "o.csv"], in: folder)
+            #expect(bad.status == 65)
+            #expect(bad.errors.contains("bad.csv:\(line):5: numerator: expected a count >= 0, found -1"), "\(bad.errors)")
+        }
+        let zero = try CLIHarness.run(["indicators", "--statistic", "rate", "--input", "big.csv", "--threads", "0"], in: folder)
+        #expect(zero.status == 64)
+    }
+
     @Test func badOptionsExit64() throws {
         let folder = try CLIHarness.folder(texts: ["p.csv": "indicator_id,org_code,numerator,denominator\n1,A,1,2\n"])
         for arguments in [["--confidence", "95,abc"], ["--confidence", "0.95"], ["--multiplier", "0"], ["--ages", "0,65"],

@@ -1,3 +1,4 @@
+import Foundation
 import Layouts
 import Indicators
 import Population
@@ -27,6 +28,8 @@ public struct IndicatorsOptions: Sendable {
     public var method: LimitMethod?
     /// Whether the published value and limits are written beside the computed ones.
     public var comparePublished = false
+    /// Threads parsing the input; nil for the processors available. The output does not depend on it.
+    public var threads: Int?
 
     public init(statistic: IndicatorStatistic, input: String, standard: String? = nil, reference: String? = nil, confidence: String = "95",
                 multiplier: Double? = nil, groupBy: String? = nil, wide: Bool = false, suppressBelow: Double? = nil,
@@ -102,6 +105,7 @@ public struct IndicatorsOptions: Sendable {
             throw OptionError("--reference is only for --statistic isratio or israte")
         }
         if multiplier != nil && !statistic.takesMultiplier { throw OptionError("--multiplier does not apply to \(statistic.rawValue)") }
+        if let threads, threads < 1 { throw OptionError("--threads: expected a whole number of at least 1, found \(threads)") }
         var request = IndicatorRequest(statistic: statistic, confidence: levels, multiplier: multiplier, grouping: grouping,
                                        suppressBelow: suppressBelow, missingValues: missing, ages: ageList)
         request.method = method
@@ -147,7 +151,7 @@ public enum IndicatorsStep {
                 rowsRead(rows)
             }
         } else {
-            try computation.add(chunksOf: reader)
+            try computation.add(chunksOf: reader, threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
         }
         let results = try computation.finish()
         var notes: [String] = []

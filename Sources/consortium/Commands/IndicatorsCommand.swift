@@ -81,14 +81,19 @@ struct IndicatorsCommand: ParsableCommand {
     @Option(help: "Ages for life-expectancy, comma-separated band starts (e.g. 0,65).")
     var ages: String?
 
+    @Option(help: "Threads parsing the input (default: the processors available); the output is the same for any number.")
+    var threads: Int?
+
     @Option(help: "The output file (default: standard output).")
     var out: String?
 
     /// The step's options from the command line.
     var options: IndicatorsOptions {
-        IndicatorsOptions(statistic: statistic, input: input, standard: standard, reference: reference, confidence: confidence,
+        var options = IndicatorsOptions(statistic: statistic, input: input, standard: standard, reference: reference, confidence: confidence,
                           multiplier: multiplier, groupBy: groupBy, wide: wide, suppressBelow: suppressBelow, missing: missing, ages: ages).withZ(z)
             .with(method: method, comparePublished: comparePublished)
+        options.threads = threads
+        return options
     }
 
     func validate() throws {
