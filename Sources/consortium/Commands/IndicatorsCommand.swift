@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Indicators
 import Pipeline
@@ -103,7 +104,7 @@ struct IndicatorsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let result = try IndicatorsStep.run(options)
-            try StepTable.write([(result.table, out)])
+            try StepTable.write([(result.table, out)], threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             for note in result.notes { printError(note) }
         }
     }
