@@ -184,7 +184,17 @@ public enum BenchmarkInput {
         var report = BenchmarkInputReport()
         report.rowsRead = original.rowCount
         let identity = [FingertipsColumns.indicatorID.name, orgCode.name, FingertipsColumns.period.name] + breakdownColumns
-        let collapsed = try original.collapsingRepeats(identity: identity, figures: [numerator.name, denominator.name, FingertipsColumns.value.name])
+        let collapsed: Table.RepeatedRows
+        do {
+            collapsed = try original.collapsingRepeats(identity: identity, figures: [numerator.name, denominator.name, FingertipsColumns.value.name])
+        } catch var conflict as DataError {
+            // Name the column as the file heads it (`Count` in a Fingertips export).
+            let known = [numerator, denominator, FingertipsColumns.value]
+            if let column = known.first(where: { $0.name == conflict.location.columnName }), let spelled = header.headerName(of: column) {
+                conflict.location.columnName = spelled
+            }
+            throw conflict
+        }
         report.repeatedRows = collapsed.repeats
         report.firstRepeatLine = collapsed.firstRepeatLine
         let table = collapsed.table
