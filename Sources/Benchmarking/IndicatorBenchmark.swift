@@ -8,7 +8,8 @@ import Tables
 /// 1. θᵢ from the comparator (`ComparatorChoice`);
 /// 2. the 95% and 99.8% intervals of yᵢ (`ValueInterval`) against θᵢ (`Significance`);
 /// 3. zᵢ = (yᵢ − θᵢ)/sᵢ with sᵢ = `BenchmarkStatistic.standardError(target: θᵢ, …)`;
-/// 4. funnel limits around θᵢ (`FunnelLimits`, exact with interpolation or normal);
+/// 4. funnel limits around θᵢ (`FunnelLimits`, exact with interpolation, normal or Wilson score),
+///    and the value's place against them in PHEindicatormethods' words (`FunnelSignificance`);
 /// 5. φ and τ² from the zᵢ (`OverDispersion`) and, when the policy applies a model, limits
 ///    θᵢ ± z·s*ᵢ with s*ᵢ the adjusted standard error; the flag (`FunnelPosition`) is taken against
 ///    the adjusted limits, so an organisation is an outlier only when outside them;

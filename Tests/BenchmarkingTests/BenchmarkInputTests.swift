@@ -149,6 +149,28 @@ import Tables
         #expect(report.otherPeriods == 1)
     }
 
+    /// fingertipsR's spelling of the same export (spaces taken out of the headers) is the same
+    /// columns: headers are matched by key.
+    @Test func fingertipsRSpellingsAreTheSameColumns() throws {
+        let csv = """
+        IndicatorID,IndicatorName,ParentCode,AreaCode,AreaType,Sex,Age,CategoryType,Category,Timeperiod,Value,Count,Denominator,Valuenote
+        91547,Smoking,,E92000001,England,Persons,15+ yrs,,,2022/23,14.7,7664426,52100343,
+        91547,Smoking,E38000247,A81001,GPs,Persons,15+ yrs,,,2022/23,15.4,514,3336,
+        91547,Smoking,E38000247,A81003,GPs,Persons,15+ yrs,,,2022/23,,,,Value cannot be calculated as number of cases is too small
+        91547,Smoking,E54000050,E92000001,England,Persons,15+ yrs,,,2022/23,14.7,7664426,52100343,
+
+        """
+        let (indicators, report) = try Self.read(csv, BenchmarkInputOptions(england: .row(code: "E92000001")))
+        #expect(indicators.count == 1)
+        #expect(indicators[0].breakdown == Breakdown(columns: ["area_type", "sex", "age_band", "category_type", "group"],
+                                                     values: ["GPs", "Persons", "15+ yrs", "", ""]))
+        #expect(indicators[0].organisations.map(\.parentCode) == ["E38000247"])
+        #expect(indicators[0].suppressed.map(\.reason) == [
+            "empty numerator or denominator in the input (suppressed or not calculable by the publisher): Value cannot be calculated as number of cases is too small",
+        ])
+        #expect(report.repeatedRows == 1 && report.firstRepeatLine == 5 && report.englandRows == 1 && report.passedMissing == 1)
+    }
+
     @Test func aHeaderOfNoLayoutNamesWhatEachNeeds() {
         #expect {
             _ = try Self.read("indicator_id,org_code,numerator\ni,A,1\n")

@@ -66,6 +66,7 @@ extension BenchmarkStep {
                 for row in indicator.rows { if let label = row.significance95?.rawValue { counts[label, default: 0] += 1 } }
                 return .object([
                     ("indicator_id", .string(indicator.indicatorId)), ("name", .text(indicator.name)), ("period", .text(indicator.period)),
+                    ("breakdown", .object(zip(indicator.breakdown.columns, indicator.breakdown.values).map { ($0, .string($1)) })),
                     ("organisations", .integer(indicator.rows.count)), ("comparator", .string(indicator.comparatorName)),
                     ("comparator_value", .number(Set(indicator.rows.compactMap(\.comparatorValue)).count == 1 ? indicator.rows.first?.comparatorValue : nil)),
                     ("phi", .number(dispersion.phi)), ("tau2", .number(dispersion.tauSquared * indicator.multiplier * indicator.multiplier)),
