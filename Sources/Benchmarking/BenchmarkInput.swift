@@ -130,8 +130,9 @@ public enum BenchmarkInput {
 
     /// The identity columns that split an indicator's rows into groups besides the period, in
     /// output order.
-    public static let breakdownColumns = [FingertipsColumns.areaType, FingertipsColumns.sex, FingertipsColumns.age,
-                                          FingertipsColumns.categoryType, FingertipsColumns.category].map(\.name)
+    public static let breakdownColumns = FingertipsColumns.identity.map(\.name).filter {
+        ![FingertipsColumns.indicatorID.name, FingertipsColumns.orgCode.name, FingertipsColumns.period.name].contains($0)
+    }
 
     /// The canonical layout, for recognising a file and for messages.
     public static let canonicalLayout = FileLayout(
@@ -183,7 +184,8 @@ public enum BenchmarkInput {
         }
         var report = BenchmarkInputReport()
         report.rowsRead = original.rowCount
-        let identity = [FingertipsColumns.indicatorID.name, orgCode.name, FingertipsColumns.period.name] + breakdownColumns
+        // The identity of `FingertipsColumns`, as the indicators command reads it.
+        let identity = FingertipsColumns.identity.map(\.name)
         let collapsed: Table.RepeatedRows
         do {
             collapsed = try original.collapsingRepeats(identity: identity, figures: [numerator.name, denominator.name, FingertipsColumns.value.name])
@@ -192,6 +194,7 @@ public enum BenchmarkInput {
             let known = [numerator, denominator, FingertipsColumns.value]
             if let column = known.first(where: { $0.name == conflict.location.columnName }), let spelled = header.headerName(of: column) {
                 conflict.location.columnName = spelled
+                conflict.message = conflict.message.replacing("with a different \(column.name):", with: "with a different \(spelled):")
             }
             throw conflict
         }
