@@ -52,9 +52,8 @@ enum BenchmarkTable {
     /// A row of an organisation without counts (missing-value policy `pass`): what identifies it,
     /// the comparator's name and value when the group has one, and the reason in `notes`.
     static func suppressedValues(_ row: SuppressedOrganisation, of result: IndicatorBenchmark, withChange: Bool) -> [CSVValue] {
-        let width = header(withChange: withChange, breakdown: result.breakdown.columns).count
-        var values = [CSVValue](repeating: .missing, count: width)
         let names = header(withChange: withChange, breakdown: result.breakdown.columns)
+        var values = [CSVValue](repeating: .missing, count: names.count)
         func set(_ name: String, _ value: CSVValue) { values[names.firstIndex(of: name)!] = value }
         set("indicator_id", .text(result.indicatorId))
         set("org_code", .text(row.organisationCode))
