@@ -98,6 +98,7 @@ import Testing
         #expect(suppressed["value"] == "" && suppressed["significance"] == "" && suppressed["funnel_significance"] == "" && suppressed["numerator"] == "")
         #expect(suppressed["area_type"] == "GPs" && suppressed["group"] == "")
         #expect(CLIHarness.close(suppressed["comparator_value"], 7_664_426.0 / 52_100_343 * 100))
+        #expect(suppressed["comparator_code"] == "E92000001")
         #expect(suppressed["notes"] == "empty numerator or denominator in the input (suppressed or not calculable by the publisher): Value cannot be calculated as number of cases is too small")
     }
 
@@ -140,6 +141,23 @@ import Testing
         let rate = try CLIHarness.run(["benchmark", "--counts", "counts.csv", "--statistic", "rate", "--funnel", "wilson"], in: folder)
         #expect(rate.status == 64)
         #expect(rate.errors.contains("--funnel wilson gives Wilson-score limits for proportions"), "\(rate.errors)")
+    }
+
+    /// The change pairs each practice with its row of the earlier period in the same breakdown:
+    /// A81001's all-persons row of 2021/22 (530 / 3300), and none for its deprivation-decile row,
+    /// which 2021/22 does not have.
+    @Test func theChangeIsTakenWithinTheBreakdown() throws {
+        let folder = try CLIHarness.folder(texts: ["counts.csv": Self.export])
+        let run = try CLIHarness.run(["benchmark", "--counts", "counts.csv", "--england", "row", "--area-type", "GPs",
+                                      "--period", "2022/23", "--change-from", "2021/22"], in: folder)
+        #expect(run.status == 0, "\(run.errors)")
+        let rows = Self.rows(run.output).filter { $0["org_code"] == "A81001" }
+        let all = try #require(rows.first { $0["group"] == "" })
+        #expect(CLIHarness.close(all["previous_value"], 530.0 / 3300 * 100))
+        #expect(all["previous_period"] == "2021/22")
+        let decile = try #require(rows.first { $0["group"] == "Most deprived decile (IMD2019)" })
+        #expect(decile["previous_value"] == "")
+        #expect(decile["notes"] == "no counts in period 2021/22: no change")
     }
 
     @Test func aHeaderOfNoLayoutExits65NamingTheLayouts() throws {

@@ -59,7 +59,10 @@ enum BenchmarkTable {
         set("org_code", .text(row.organisationCode))
         set("comparator", .text(result.comparatorName))
         let targets = Set(result.rows.compactMap(\.comparatorValue))
-        if targets.count == 1, result.comparatorName == ComparatorChoice.england.name { set("comparator_value", .number(targets.first!)) }
+        if targets.count == 1, result.comparatorName == ComparatorChoice.england.name {
+            set("comparator_value", .number(targets.first!))
+            if let code = result.rows.first?.comparator.code { set("comparator_code", .text(code)) }
+        }
         if let period = result.period { set("period", .text(period)) }
         for (column, value) in zip(result.breakdown.columns, result.breakdown.values) { set(column, .text(value)) }
         if let parent = row.parentCode { set("parent_code", .text(parent)) }
