@@ -24,6 +24,9 @@ public struct InequalityStepOptions: Sendable {
     public var by: String?
     public var decomposeBy: String?
     public var areaType: String?
+    /// The period (`Time period`, `Year` or `period`) to analyse; nil for every period, one
+    /// analysis each.
+    public var period: String?
     public var organisationColumn: String?
     public var numeratorColumn: String?
     public var denominatorColumn: String?
@@ -34,7 +37,7 @@ public struct InequalityStepOptions: Sendable {
                 confidence: String = "95", interval: String = "simulation", reps: Int = 10_000, seed: UInt64 = 1, groups: Int? = nil,
                 minimumGroups: Int = 5, bounds: String? = nil, scoreOrder: DeprivationOrder = .higherIsMoreDeprived, by: String? = nil,
                 decomposeBy: String? = nil, areaType: String? = nil, organisationColumn: String? = nil, numeratorColumn: String? = nil,
-                denominatorColumn: String? = nil, onUnusable: UnusableRowPolicy = .error) {
+                denominatorColumn: String? = nil, onUnusable: UnusableRowPolicy = .error, period: String? = nil) {
         self.indicator = indicator
         self.deprivation = deprivation
         self.statistic = statistic
@@ -57,6 +60,7 @@ public struct InequalityStepOptions: Sendable {
         self.numeratorColumn = numeratorColumn
         self.denominatorColumn = denominatorColumn
         self.onUnusable = onUnusable
+        self.period = period
     }
 
     public func validate() throws {

@@ -86,6 +86,9 @@ struct InequalityCommand: ParsableCommand {
     @Option(name: .customLong("area-type"), help: "Keep only rows of this Area Type (e.g. GPs); the others are counted on standard error.")
     var areaType: String?
 
+    @Option(help: "Keep only rows of this period (Time period, Year or period); without it a file of several periods gives one analysis per period.")
+    var period: String?
+
     @Option(name: .customLong("organisation-column"), help: "The organisation code column of the indicator file.")
     var organisationColumn: String?
 
@@ -111,7 +114,7 @@ struct InequalityCommand: ParsableCommand {
             direction: direction, weights: weights, confidence: confidence, interval: interval, reps: reps, seed: seed,
             groups: expectedGroups, minimumGroups: minimumGroups, bounds: bounds, scoreOrder: scoreOrder, by: by, decomposeBy: decomposeBy,
             areaType: areaType, organisationColumn: organisationColumn, numeratorColumn: numeratorColumn,
-            denominatorColumn: denominatorColumn, onUnusable: onUnusable)
+            denominatorColumn: denominatorColumn, onUnusable: onUnusable, period: period)
     }
 
     func validate() throws {
@@ -124,6 +127,7 @@ struct InequalityCommand: ParsableCommand {
             var outputs: [(StepTable, String?)] = [(result.estimates, outputPath)]
             if let groupsOutputPath { outputs.append((result.groups, groupsOutputPath)) }
             try StepTable.write(outputs)
+            for note in result.readingNotes { printError("note: \(note)") }
             if !result.notes.isEmpty { printError("note: \(indicatorPath): skipped \(result.notes.joined(separator: "; "))") }
         }
     }

@@ -35,8 +35,12 @@ struct NeedsCommand: ParsableCommand {
     @Option(name: .customLong("scores"), help: "Practice scores: practice_code (or AreaCode), imd_score (or Value), optional Year.")
     var scoresPath: String?
 
-    @Option(help: "With --scores: keep only rows of this year (the others are counted on standard error).")
+    @Option(name: [.customLong("period"), .customLong("year")],
+            help: "With --scores: read the scores of this period (Year or Time period); needed when the file has several. The others are counted on standard error.")
     var year: String?
+
+    @Option(name: .customLong("area-type"), help: "With --scores from a Fingertips export: the Area Type to read (GPs by default).")
+    var areaType: String?
 
     @Option(name: .customLong("population"), help: "Practice populations: practice_code, patients, optional consortium_code.")
     var populationPath: String?
@@ -59,7 +63,8 @@ struct NeedsCommand: ParsableCommand {
     /// The step's options from the command line.
     var options: NeedsOptions {
         NeedsOptions(attribution: attributionPath, areas: areasPath, scores: scoresPath, year: year, population: populationPath,
-                     groups: groups, withinConsortium: withinConsortium, scoreOrder: scoreOrder, onUnusable: onUnusable)
+                     groups: groups, withinConsortium: withinConsortium, scoreOrder: scoreOrder, onUnusable: onUnusable,
+                     areaType: areaType)
     }
 
     func validate() throws {
@@ -70,6 +75,7 @@ struct NeedsCommand: ParsableCommand {
         try reportingErrors {
             let result = try NeedsStep.run(options)
             try StepTable.write([(result.table, outputPath)])
+            for note in result.readingNotes { printError("note: \(note)") }
             if !result.notes.isEmpty { printError("note: skipped \(result.notes.joined(separator: "; "))") }
         }
     }
