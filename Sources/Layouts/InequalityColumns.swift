@@ -34,10 +34,16 @@ public enum InequalityColumns {
     /// The standard error of a group's value (`phe_sii`'s `se`, often `StandardError`).
     public static let standardError = column("se", PHEIndicatorMethodsColumns.standardError.headers)
 
+    /// The same column with its engine name as the first header, so that a layout's message
+    /// names it as the canonical layout does (`deprivation_group`, not `quantile`).
+    public static func canonical(_ column: KnownColumn) -> KnownColumn {
+        KnownColumn(column.name, headers: [column.name] + column.headers)
+    }
+
     /// Organisation rows joined to `--deprivation`: organisation, numerator, denominator.
     public static let organisationCounts = FileLayout(
         id: "inequality-organisations", name: "organisation counts",
-        identifying: [[organisation], [numerator], [denominator]], documentation: "docs/layouts/inequality.md")
+        identifying: [[canonical(organisation)], [canonical(numerator)], [canonical(denominator)]], documentation: "docs/layouts/inequality.md")
 
     /// An OHID Fingertips export of an indicator, its practices joined to `--deprivation`.
     public static let fingertips = FileLayout(
@@ -49,7 +55,7 @@ public enum InequalityColumns {
     /// Counts per deprivation group (or per organisation with its group).
     public static let groupCounts = FileLayout(
         id: "inequality-group-counts", name: "counts by deprivation group",
-        identifying: [[group], [numerator], [denominator]], documentation: "docs/layouts/inequality.md")
+        identifying: [[canonical(group)], [canonical(numerator)], [canonical(denominator)]], documentation: "docs/layouts/inequality.md")
 
     /// `phe_sii` input with counts: `quantile`, `population`, `x` (any of their spellings).
     public static let pheCounts = FileLayout(
@@ -61,7 +67,7 @@ public enum InequalityColumns {
     /// Values per deprivation group with their population and 95% limits or standard error.
     public static let groupValues = FileLayout(
         id: "inequality-group-values", name: "values by deprivation group",
-        identifying: [[group], [value], [population], [lower95, standardError]], documentation: "docs/layouts/inequality.md")
+        identifying: [[canonical(group)], [canonical(value)], [canonical(population)], [canonical(lower95), canonical(standardError)]], documentation: "docs/layouts/inequality.md")
 
     /// `phe_sii` input with values: `quantile`, `population`, `value`, `lower_cl`/`upper_cl` or `se`.
     public static let pheValues = FileLayout(
@@ -81,7 +87,7 @@ public enum PracticeScoreColumns {
 
     /// `practice_code, imd_score`, optional `period` (or `year`).
     public static let scores = FileLayout(
-        id: "practice-scores", name: "practice scores", identifying: [[practice], [score]], documentation: "docs/layouts/needs.md")
+        id: "practice-scores", name: "practice scores", identifying: [[InequalityColumns.canonical(practice)], [InequalityColumns.canonical(score)]], documentation: "docs/layouts/needs.md")
 
     /// A Fingertips export of a practice-level score, long or compact.
     public static let fingertips = FileLayout(
