@@ -81,6 +81,9 @@ struct InequalityInput {
             let identityNames = byInternal + identity.map(\.name) + [organisationKey, InequalityColumns.group.name]
             try selection.collapseRepeats(identity: identityNames, figures: figures)
         }
+        if let period = options.period {
+            try selection.choosePeriod(period, column: FingertipsColumns.period.name, header: "Time period, Year or period", option: "--period")
+        }
         if let wanted = options.areaType {
             guard read.has(FingertipsColumns.areaType.name) else {
                 throw DataError(.badData, at: SourceLocation(file: path, line: 1), "--area-type needs an Area Type column, and the file has none")
@@ -91,9 +94,6 @@ struct InequalityInput {
         if fingertips && byKeys.isDisjoint(with: Set(categoryType.candidates.map(headerKey) + category.candidates.map(headerKey))) {
             selection.keepEmpty(categoryType.name,
                                 otherwise: "a Category Type (a breakdown such as deprivation deciles or ethnic groups, not the all-persons rows; --by \"Category Type,Category\" analyses each)")
-        }
-        if let period = options.period {
-            try selection.choosePeriod(period, column: FingertipsColumns.period.name, header: "Time period, Year or period", option: "--period")
         }
         var input = InequalityInput()
         input.keyColumns = options.byColumns
