@@ -18,6 +18,8 @@ struct InequalityCommand: ParsableCommand {
           counts or amounts per organisation: org_code (or practice_code, Area Code), numerator (or Count), denominator (or Denominator), with the organisation's deprivation group from --deprivation (org_code, deprivation_group, optional imd_score, as written by `consortium needs`) or from a deprivation_group column; or
           one row per group: deprivation_group, numerator, denominator; or, with --statistic value, deprivation_group, value, population and lowercl/uppercl (95%) or se.
         Group 1 is the most deprived. --by names columns whose values make separate analyses (e.g. indicator_id). An OHID Fingertips export is read as it is; keep its practices with --area-type GPs.
+        A data frame written for PHEindicatormethods' phe_sii runs unchanged: quantile (or decile), population, x or value with lower_cl/upper_cl or se; rows of area x group give one analysis per area. docs/layouts/inequality.md lists every name read.
+        Exact repeats (England under each parent) are read once and counted; the same row with other figures is an error naming both lines. Rows with a Category Type (breakdowns) are left out and counted. A file of several periods (or indicators, sexes, ages) gives one analysis per period, in a period column; --period chooses one.
 
         Statistics: proportion (Wilson limits, logit scale), rate (Byar or exact Poisson, log scale), ratio (ratio of sums such as pounds per weighted patient; ratio-estimator limits from the organisations), value (given values and limits). Values are reported times --multiplier (100 for percentages).
 

@@ -13,7 +13,7 @@ struct NeedsCommand: ParsableCommand {
         discussion: """
         Scores, either attributed or given:
           --attribution FILE --areas FILE: a practice's score is the patient-weighted mean of its small areas' imd_score (attribution: practice_code, lsoa_code, patients; areas: lsoa_code, imd_score). A small area missing from the areas file is an error naming the attribution's line.
-          --scores FILE: practice scores as given (practice_code or AreaCode, imd_score or Value; an OHID Fingertips practice deprivation file is read as it is, choose its year with --year).
+          --scores FILE: practice scores as given (practice_code or AreaCode, imd_score or Value; an OHID Fingertips practice deprivation export is read as it is, long or compact: its GPs rows, breakdown (Category Type) rows left out, exact repeats read once; a file of several years needs --period, since a practice has one group). docs/layouts/needs.md lists the layouts and what is left out.
 
         Populations: --population FILE (practice_code, patients; NHS Digital's payments file is read as it is: Practice Code, Number of Registered Patients (Last Known Figure), and CCG Code as the consortium). Without it, the attributed patients.
 
@@ -22,7 +22,7 @@ struct NeedsCommand: ParsableCommand {
         Output columns: practice_code, consortium_code (when known), patients, imd_score, deprivation_group, cumulative_population_midpoint; by consortium, then most deprived first.
 
         Example:
-          consortium needs --scores fingertips-practice-imd-score.csv --year 2019 --population nhs-payments-to-general-practice-2022-23.csv --groups 10 --on-unusable skip --out practice-deciles.csv
+          consortium needs --scores fingertips-practice-imd-score.csv --period 2019 --population nhs-payments-to-general-practice-2022-23.csv --groups 10 --on-unusable skip --out practice-deciles.csv
         """
     )
 
