@@ -131,4 +131,30 @@ import TestSupport
         #expect(two.run.status == 65)
         #expect(two.run.errors.contains("error: scores.csv:1: the file holds 2 indicators (\"93553\" and \"90366\")"))
     }
+
+    @Test func attributionAndAreasUnderThePublishersHeaders() throws {
+        // NHS Digital's LSOA attribution headers, MHCLG's File 7 headers with a BOM, CRLF and a
+        // quoted LSOA name with a comma. The hand example of InequalityCommandTests:
+        // P1 (100·10 + 300·30)/400 = 25, P2 30, P3 5, P4 10; quintiles by patient midpoints
+        // P2 .03125 → 1, P1 .3125 → 2, P4 .65625 → 4, P3 .875 → 5.
+        let attribution = "PRACTICE_CODE,LSOA_CODE,NUMBER_OF_PATIENTS\nP1,A,100\nP1,B,300\nP2,B,50\nP3,C,200\nP4,A,150\n"
+        let areas = "\u{FEFF}LSOA code (2011),LSOA name (2011),Index of Multiple Deprivation (IMD) Score,Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)\r\n"
+            + "A,\"Town, North 001A\",10,6\r\nB,Town 002B,30,1\r\nC,Town 003C,5,9\r\n"
+        let folder = try CLIHarness.folder(texts: ["attribution.csv": attribution, "areas.csv": areas])
+        let run = try CLIHarness.run(["needs", "--attribution", "attribution.csv", "--areas", "areas.csv", "--groups", "5"], in: folder)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output == """
+            practice_code,patients,imd_score,deprivation_group,cumulative_population_midpoint
+            P2,50,30,1,0.03125
+            P1,400,25,2,0.3125
+            P4,150,10,4,0.65625
+            P3,200,5,5,0.875
+
+            """)
+        // File 1 (ranks and deciles only) as the areas: no score to attribute.
+        let ranks = repositoryRoot.appendingPathComponent("datasets/england-2022-23/imd2019-lsoa-rank-decile.csv").path
+        let noScore = try CLIHarness.run(["needs", "--attribution", "attribution.csv", "--areas", ranks], in: folder)
+        #expect(noScore.status == 65)
+        #expect(noScore.errors.contains("imd2019-lsoa-rank-decile.csv:1: missing column \"imd_score\" (or \"Index of Multiple Deprivation (IMD) Score\""))
+    }
 }

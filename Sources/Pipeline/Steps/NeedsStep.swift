@@ -134,7 +134,8 @@ public enum NeedsStep {
         if let attributionPath = options.attribution, let areasPath = options.areas {
             let areas = try SmallAreas.read(path: areasPath)
             guard areas.values("imd_score") != nil else {
-                throw DataError(.badData, at: SourceLocation(file: areasPath, line: 1), "missing column \"imd_score\"")
+                throw DataError(.badData, at: SourceLocation(file: areasPath, line: 1),
+                                "missing column \"imd_score\" (or \"Index of Multiple Deprivation (IMD) Score\", as in MHCLG's File 5 or File 7; File 1 has ranks and deciles only)")
             }
             let attribution = try Attribution.read(path: attributionPath, areas: areas)
             let means = try attribution.practiceMeans(of: "imd_score", in: areas)
