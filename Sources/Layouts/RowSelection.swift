@@ -19,9 +19,9 @@ public struct RowSelection: Sendable {
     /// many. Columns the table lacks are ignored.
     ///
     /// - Throws: `DataError` at the later row when two rows share `identity` but not `figures`,
-    ///   naming the earlier line.
+    ///   naming the earlier line and the columns as the file's header names them.
     public mutating func collapseRepeats(identity: [String], figures: [String]) throws {
-        let collapsed = try table.collapsingRepeats(identity: identity, figures: figures)
+        let collapsed = try table.collapsingRepeats(identity: identity, figures: figures, headerNames: true)
         guard collapsed.repeats > 0 else { return }
         table = collapsed.table
         notes.append(ReadingNotes.repeats(source: table.source, count: collapsed.repeats, firstLine: collapsed.firstRepeatLine))

@@ -164,8 +164,8 @@ import TestSupport
         lines.append(Self.replacing(Self.replacing(lines[1], field: 2, with: "E40000001"), field: 17, with: "7664427"))
         let result = try Self.runExample(Array((lines.joined(separator: "\n") + "\n").utf8))
         #expect(result.run.status == 65)
-        #expect(result.run.errors.contains("error: smoking.csv:6853:18: numerator: this row repeats line 2 ("), "\(result.run.errors)")
-        #expect(result.run.errors.contains("with a different numerator: 7664427 here, 7664426 there"))
+        #expect(result.run.errors.contains("error: smoking.csv:6853:18: Count: this row repeats line 2 (Indicator ID \"91547\", Time period \"2022/23\", Sex \"Persons\""), "\(result.run.errors)")
+        #expect(result.run.errors.contains("Area Code \"E92000001\") with a different Count: 7664427 here, 7664426 there"))
         #expect(result.out == nil && result.groups == nil)
     }
 

@@ -66,8 +66,8 @@ import TestSupport
         let conflicting = text + "\r\n93553,2019,A81001,The Densham Surgery,1,32.4"
         let bad = try Self.run(conflicting, ["--period", "2019"])
         #expect(bad.run.status == 65)
-        #expect(bad.run.errors.contains("error: scores.csv:23082:6: imd_score: this row repeats line 4 ("), "\(bad.run.errors)")
-        #expect(bad.run.errors.contains("with a different imd_score: 32.4 here, 32.36093926 there"))
+        #expect(bad.run.errors.contains("error: scores.csv:23082:6: Value: this row repeats line 4 (AreaCode \"A81001\", IndicatorID \"93553\", Year \"2019\")"), "\(bad.run.errors)")
+        #expect(bad.run.errors.contains("with a different Value: 32.4 here, 32.36093926 there"))
         #expect(bad.out == nil)
     }
 

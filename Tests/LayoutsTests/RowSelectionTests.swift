@@ -50,8 +50,8 @@ private func exportTable() throws -> Table {
     do {
         try selection.collapseRepeats(identity: ["org_code", "period"], figures: ["numerator"])
     } catch let error as DataError {
-        #expect(error.description.contains("f.csv:3:6: numerator: this row repeats line 2"))
-        #expect(error.description.contains("with a different numerator: 101 here, 100 there"))
+        #expect(error.description.contains("f.csv:3:6: Count: this row repeats line 2 (Area Code \"E92000001\", Time period \"2019\")"))
+        #expect(error.description.contains("with a different Count: 101 here, 100 there"))
     }
     var other = RowSelection(try exportTable())
     #expect(other.distinctValues("period") == ["2019", "2018"])
