@@ -247,4 +247,15 @@ import TestSupport
             }
         }
     }
+
+    @Test func withoutAreaTypeTheJoinErrorSaysWhichAreaTypesTheFileHas() throws {
+        let deciles = try Data(contentsOf: Self.examples.appendingPathComponent("practice-deciles.csv"))
+        let smoking = try Data(contentsOf: Self.data.appendingPathComponent("fingertips-smoking-prevalence-qof-2022-23.csv"))
+        let folder = try CLIHarness.folder(["smoking.csv": Array(smoking), "deciles.csv": Array(deciles)])
+        let run = try CLIHarness.run(["inequality", "--indicator", "smoking.csv", "--deprivation", "deciles.csv", "--reps", "1000"], in: folder)
+        #expect(run.status == 65)
+        // Line 2 is England, the first row, and no practice.
+        #expect(run.errors.contains("error: smoking.csv:2: the organisation \"E92000001\" is not in deciles.csv (the file has rows of Area Type \"England\", \"GPs\""), "\(run.errors)")
+        #expect(run.errors.contains("--area-type GPs keeps the practices)"))
+    }
 }

@@ -110,6 +110,7 @@ struct InequalityInput {
             throw DataError(.badData, at: SourceLocation(file: path), "no rows to analyse\(options.areaType.map { " (none of Area Type \(DataError.quoted($0)))" } ?? "")")
         }
         let organisations = table.has(organisationKey) ? table.text(organisationKey) : nil
+        let areaTypes = selection.distinctValues(FingertipsColumns.areaType.name)
         // phe_sii input: one row per area × group. An organisation column whose codes each come
         // with several groups names areas, and each area is its own analysis.
         var areaRows = false
@@ -155,7 +156,13 @@ struct InequalityInput {
                     OrganisationCounts(organisation: organisations![row], numerator: numerators[row],
                                        denominator: denominators[row], location: table.location(row: row))
                 }
-                let joined = try DeprivationJoin.attach(counts, to: deprivation, policy: options.onUnusable)
+                let joined: (observations: [IndicatorObservation], skipped: [DeprivationJoin.SkipReason: Int])
+                do {
+                    joined = try DeprivationJoin.attach(counts, to: deprivation, policy: options.onUnusable)
+                } catch var failure as DataError where options.areaType == nil && areaTypes.count > 1 {
+                    failure.message += " (the file has rows of Area Type \(ReadingNotes.list(areaTypes)); --area-type GPs keeps the practices)"
+                    throw failure
+                }
                 for (reason, count) in joined.skipped { skipped[reason, default: 0] += count }
                 input.analyses.append((key, joined.observations))
                 continue

@@ -7,7 +7,9 @@ extension NeedsStep {
         let attribution = try section.file("attribution")
         let areas = try section.file("areas")
         let scores = try section.file("scores")
-        let year = try section.text("period") ?? section.text("year")
+        let period = try section.text("period"), oldYear = try section.text("year")
+        if period != nil && oldYear != nil { throw section.error("year", "give period or year (the same option), not both") }
+        let year = period ?? oldYear
         let areaType = try section.text("area-type")
         let population = try section.file("population")
         let groups = try section.integer("groups", default: 10)!
