@@ -157,4 +157,30 @@ import TestSupport
         #expect(noScore.status == 65)
         #expect(noScore.errors.contains("imd2019-lsoa-rank-decile.csv:1: missing column \"imd_score\" (or \"Index of Multiple Deprivation (IMD) Score\""))
     }
+
+    @Test func populationFromA2023PaymentsFileTakesItsSubICBLocations() throws {
+        // The hand example of InequalityCommandTests.needsFormsGroupsWithinConsortiaFromGivenScores,
+        // with the populations in the 2023/24 payments layout (consortium = Sub ICB Location Code):
+        // X: scores 9, 1 (patients 1, 1) → midpoints .25, .75 → groups 1, 2; Y: 5, 4 (3, 1) → .375, .875 → 1, 2.
+        let folder = try CLIHarness.folder(texts: [
+            "scores.csv": "AreaCode,Year,Value\nx1,2019,9\nx2,2019,1\ny1,2019,5\ny2,2019,4\n",
+            "payments.csv": "Practice Code,Practice Name,Sub ICB Location Code,ICB Code,PCN Code,Number of Registered Patients (Last Known Figure)\n"
+                + "x1,\"Surgery, One\",X,I1,U1,1\nx2,Two,X,I1,U1,1\ny1,Three,Y,I1,U2,3\ny2,Four,Y,I1,U2,1\n",
+            "odd.csv": "practice,people\nx1,1\n",
+        ])
+        let run = try CLIHarness.run(["needs", "--scores", "scores.csv", "--population", "payments.csv", "--groups", "2", "--within-consortium"], in: folder)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output == """
+            practice_code,consortium_code,patients,imd_score,deprivation_group,cumulative_population_midpoint
+            x1,X,1,9,1,0.25
+            x2,X,1,1,2,0.75
+            y1,Y,3,5,1,0.375
+            y2,Y,1,4,2,0.875
+
+            """)
+        let odd = try CLIHarness.run(["needs", "--scores", "scores.csv", "--population", "odd.csv"], in: folder)
+        #expect(odd.status == 65)
+        #expect(odd.errors.contains("error: odd.csv:1: the columns do not match a layout of practice populations that the engine reads; the header has 2 columns: practice, people."))
+        #expect(odd.errors.contains("practice populations (practice_code, patients)"))
+    }
 }

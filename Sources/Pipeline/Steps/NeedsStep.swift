@@ -159,11 +159,7 @@ public enum NeedsStep {
     }
 
     static func readPopulation(path: String) throws -> (patients: [String: Double], consortia: [String: String], order: [String], locations: [String: SourceLocation]) {
-        let table = try TableReader.read(path: path, schema: Schema([
-            ColumnSpec("practice_code", aliases: ["Practice Code", "org_code"]),
-            ColumnSpec("patients", .decimal(minimum: 0), aliases: ["registered_patients", "Number of Registered Patients (Last Known Figure)"]),
-            ColumnSpec("consortium_code", aliases: ["CCG Code", "parent_code"], optional: true),
-        ]))
+        let table = try TableReader.read(path: path, schema: Schema(try populationColumns(path: path)))
         let codes = table.text("practice_code")
         let patients = table.decimals("patients")
         let consortia = table.has("consortium_code") ? table.text("consortium_code") : nil
@@ -179,5 +175,32 @@ public enum NeedsStep {
             order.append(codes[row])
         }
         return (byCode, consortiumByCode, order, locations)
+    }
+
+    /// The design's practice populations: `practice_code, patients`, optional `consortium_code`.
+    static let populationLayout = FileLayout(
+        id: "practice-population", name: "practice populations",
+        identifying: [[KnownColumn("practice_code", headers: ["practice_code", "org_code"])],
+                      [KnownColumn("patients", headers: ["patients", "registered_patients"])]],
+        documentation: "docs/layouts/needs.md")
+
+    /// The columns to read from a population file: NHS Digital's payments file of any edition
+    /// (recognised by `PaymentsColumns.layouts`, its consortium column as that edition names it:
+    /// `CCG Code`, or `Sub ICB Location Code` from 2023/24), or the design's layout.
+    ///
+    /// - Throws: `DataError` (line 1) for a header of neither, naming the columns each needs.
+    static func populationColumns(path: String) throws -> [ColumnSpec] {
+        let header = try TableReader(path: path, schema: Schema([])).header
+        let layout = try LayoutDetection.detect(header: header, source: path, among: PaymentsColumns.layouts + [populationLayout],
+                                                reading: "practice populations")
+        guard layout.id != populationLayout.id else {
+            return [ColumnSpec("practice_code", aliases: ["Practice Code", "org_code"]),
+                    ColumnSpec("patients", .decimal(minimum: 0), aliases: ["registered_patients", "Number of Registered Patients (Last Known Figure)"]),
+                    ColumnSpec("consortium_code", aliases: ["CCG Code", "parent_code"], optional: true)]
+        }
+        let consortium = PaymentsColumns.organisationColumns(of: layout).first { $0.name == "consortium_code" }!
+        return [KnownColumn("practice_code", headers: PaymentsColumns.practiceCode.headers).spec(),
+                KnownColumn("patients", headers: PaymentsColumns.registeredPatients.headers).spec(.decimal(minimum: 0)),
+                consortium.spec(optional: true)]
     }
 }
