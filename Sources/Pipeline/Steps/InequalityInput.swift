@@ -34,24 +34,42 @@ struct InequalityInput {
     static let categoryType = FingertipsColumns.categoryType
     static let category = KnownColumn("category", headers: FingertipsColumns.category.headers)
 
+    /// The columns read: those named by the `--…-column` options (as phe_sii takes its columns
+    /// by argument), the others by `InequalityColumns`.
+    struct Columns {
+        var organisation, numerator, denominator, group, value, population, lower95, upper95, standardError: KnownColumn
+
+        init(_ options: InequalityStepOptions) {
+            func chosen(_ name: String?, _ known: KnownColumn) -> KnownColumn { name.map { KnownColumn($0) } ?? known }
+            organisation = chosen(options.organisationColumn, InequalityColumns.organisation)
+            numerator = chosen(options.numeratorColumn, InequalityColumns.numerator)
+            denominator = chosen(options.denominatorColumn, InequalityColumns.denominator)
+            group = chosen(options.groupColumn, InequalityColumns.group)
+            value = chosen(options.valueColumn, InequalityColumns.value)
+            population = chosen(options.populationColumn, InequalityColumns.population)
+            lower95 = chosen(options.lowerColumn, InequalityColumns.lower95)
+            upper95 = chosen(options.upperColumn, InequalityColumns.upper95)
+            standardError = chosen(options.seColumn, InequalityColumns.standardError)
+        }
+    }
+
     static func read(_ options: InequalityStepOptions) throws -> InequalityInput {
         let path = options.indicator
         let keys = HeaderKeys(try TableReader(path: path, schema: Schema([])).header)
         let fingertips = keys.contains(FingertipsColumns.indicatorID) && keys.contains(FingertipsColumns.orgCode)
-        let organisation = options.organisationColumn.map { KnownColumn($0) } ?? InequalityColumns.organisation
-        let numerator = options.numeratorColumn.map { KnownColumn($0) } ?? InequalityColumns.numerator
-        let denominator = options.denominatorColumn.map { KnownColumn($0) } ?? InequalityColumns.denominator
-        try checkLayout(keys, options, organisation: organisation, numerator: numerator, denominator: denominator)
+        let columns = Columns(options)
+        let organisation = columns.organisation, numerator = columns.numerator, denominator = columns.denominator
+        try checkLayout(keys, options, columns)
 
         var specs: [ColumnSpec] = [organisation.spec(optional: options.deprivation == nil)]
-        if options.deprivation == nil { specs.append(InequalityColumns.group.spec(.wholeNumber(), allowsEmpty: true)) }
+        if options.deprivation == nil { specs.append(columns.group.spec(.wholeNumber(), allowsEmpty: true)) }
         if options.statistic == .value {
             specs += [
-                InequalityColumns.value.spec(.decimal(), allowsEmpty: true),
-                InequalityColumns.population.spec(.decimal(minimum: 0), allowsEmpty: true),
-                InequalityColumns.lower95.spec(.decimal(), optional: true, allowsEmpty: true),
-                InequalityColumns.upper95.spec(.decimal(), optional: true, allowsEmpty: true),
-                InequalityColumns.standardError.spec(.decimal(minimum: 0), optional: true, allowsEmpty: true),
+                columns.value.spec(.decimal(), allowsEmpty: true),
+                columns.population.spec(.decimal(minimum: 0), allowsEmpty: true),
+                columns.lower95.spec(.decimal(), optional: options.lowerColumn == nil, allowsEmpty: true),
+                columns.upper95.spec(.decimal(), optional: options.upperColumn == nil, allowsEmpty: true),
+                columns.standardError.spec(.decimal(minimum: 0), optional: options.seColumn == nil, allowsEmpty: true),
             ]
         } else {
             // Amounts of a ratio (pounds) may be negative; counts may not.
@@ -76,9 +94,9 @@ struct InequalityInput {
         let read = try TableReader.read(path: path, schema: Schema(specs))
         var selection = RowSelection(read)
         let organisationKey = organisation.name
-        let figures = ["numerator", "denominator", numerator.name, denominator.name, "value", "population", "lowercl", "uppercl", "se"]
+        let figures = [numerator, denominator, columns.value, columns.population, columns.lower95, columns.upper95, columns.standardError].map(\.name)
         if read.has(organisationKey) {
-            let identityNames = byInternal + identity.map(\.name) + [organisationKey, InequalityColumns.group.name]
+            let identityNames = byInternal + identity.map(\.name) + [organisationKey, columns.group.name]
             try selection.collapseRepeats(identity: identityNames, figures: figures)
         }
         if let period = options.period {
@@ -115,7 +133,7 @@ struct InequalityInput {
         // with several groups names areas, and each area is its own analysis.
         var areaRows = false
         if options.deprivation == nil, let organisations {
-            let groups = table.optionalWholeNumbers(InequalityColumns.group.name)
+            let groups = table.optionalWholeNumbers(columns.group.name)
             var firstGroup: [String: Int?] = [:]
             for row in 0..<table.rowCount {
                 if let earlier = firstGroup[organisations[row]], earlier != groups[row] {
@@ -167,7 +185,7 @@ struct InequalityInput {
                 input.analyses.append((key, joined.observations))
                 continue
             }
-            let groupName = InequalityColumns.group.name
+            let groupName = columns.group.name
             let groups = table.optionalWholeNumbers(groupName)
             var observations: [IndicatorObservation] = []
             for row in rows {
@@ -176,11 +194,11 @@ struct InequalityInput {
                 }
                 var observation = IndicatorObservation(organisation: areaRows ? nil : organisations?[row], group: group, location: table.location(row: row))
                 if options.statistic == .value {
-                    observation.value = table.optionalDecimals("value")[row]
-                    observation.population = table.optionalDecimals("population")[row]
-                    observation.lower95 = table.has("lowercl") ? table.optionalDecimals("lowercl")[row] : nil
-                    observation.upper95 = table.has("uppercl") ? table.optionalDecimals("uppercl")[row] : nil
-                    observation.standardError = table.has("se") ? table.optionalDecimals("se")[row] : nil
+                    observation.value = table.optionalDecimals(columns.value.name)[row]
+                    observation.population = table.optionalDecimals(columns.population.name)[row]
+                    observation.lower95 = table.has(columns.lower95.name) ? table.optionalDecimals(columns.lower95.name)[row] : nil
+                    observation.upper95 = table.has(columns.upper95.name) ? table.optionalDecimals(columns.upper95.name)[row] : nil
+                    observation.standardError = table.has(columns.standardError.name) ? table.optionalDecimals(columns.standardError.name)[row] : nil
                 } else {
                     observation.numerator = numerators[row]
                     observation.denominator = denominators[row]
@@ -203,25 +221,25 @@ struct InequalityInput {
     ///
     /// - Throws: `DataError` (line 1): a column named by an option that the file lacks; otherwise
     ///   the columns found, what each layout of the situation needs, and the closest layout.
-    static func checkLayout(_ keys: HeaderKeys, _ options: InequalityStepOptions,
-                            organisation: KnownColumn, numerator: KnownColumn, denominator: KnownColumn) throws {
+    static func checkLayout(_ keys: HeaderKeys, _ options: InequalityStepOptions, _ columns: Columns) throws {
         let required: [[KnownColumn]]
         let layouts: [FileLayout]
         if options.deprivation != nil {
-            required = [[organisation], [numerator], [denominator]]
+            required = [[columns.organisation], [columns.numerator], [columns.denominator]]
             layouts = [InequalityColumns.organisationCounts, InequalityColumns.fingertips]
         } else if options.statistic == .value {
-            required = [[InequalityColumns.group], [InequalityColumns.value], [InequalityColumns.population],
-                        [InequalityColumns.lower95, InequalityColumns.standardError]]
+            required = [[columns.group], [columns.value], [columns.population], [columns.lower95, columns.standardError]]
             layouts = [InequalityColumns.groupValues, InequalityColumns.pheValues]
         } else {
-            required = [[InequalityColumns.group], [numerator], [denominator]]
+            required = [[columns.group], [columns.numerator], [columns.denominator]]
             layouts = [InequalityColumns.groupCounts, InequalityColumns.pheCounts]
         }
         let missing = required.filter { alternatives in !alternatives.contains { keys.contains($0) } }.flatMap { $0 }
         guard !missing.isEmpty else { return }
         let named = [(options.organisationColumn, "--organisation-column"), (options.numeratorColumn, "--numerator-column"),
-                     (options.denominatorColumn, "--denominator-column")]
+                     (options.denominatorColumn, "--denominator-column"), (options.groupColumn, "--group-column"),
+                     (options.valueColumn, "--value-column"), (options.populationColumn, "--population-column"),
+                     (options.lowerColumn, "--lower-column"), (options.seColumn, "--se-column")]
         for (name, option) in named {
             if let name, missing.contains(where: { $0.name == name }) {
                 throw DataError(.badData, at: SourceLocation(file: options.indicator, line: 1),

@@ -27,6 +27,14 @@ public struct InequalityStepOptions: Sendable {
     /// The period (`Time period`, `Year` or `period`) to analyse; nil for every period, one
     /// analysis each.
     public var period: String?
+    /// The columns of group rows, named as phe_sii's arguments name them (`quantile`, `value`, `population`,
+    /// `lower_cl`, `upper_cl`, `se`), when the file heads them otherwise (`Decile`, `LifeExp`, `Pop`).
+    public var groupColumn: String?
+    public var valueColumn: String?
+    public var populationColumn: String?
+    public var lowerColumn: String?
+    public var upperColumn: String?
+    public var seColumn: String?
     public var organisationColumn: String?
     public var numeratorColumn: String?
     public var denominatorColumn: String?
@@ -74,6 +82,12 @@ public struct InequalityStepOptions: Sendable {
             throw OptionError("--statistic value takes one row per group, so --deprivation does not apply")
         }
         if decomposeBy != nil && deprivation == nil { throw OptionError("--decompose-by names a column of --deprivation") }
+        if groupColumn != nil && deprivation != nil { throw OptionError("--group-column names the group column of group rows; with --deprivation the groups come from that file") }
+        for (column, option) in [(valueColumn, "--value-column"), (populationColumn, "--population-column"), (lowerColumn, "--lower-column"),
+                                 (upperColumn, "--upper-column"), (seColumn, "--se-column")] where column != nil && statistic != .value {
+            throw OptionError("\(option) applies to --statistic value")
+        }
+        if (lowerColumn == nil) != (upperColumn == nil) { throw OptionError("--lower-column and --upper-column go together") }
     }
 
     /// Confidence levels as fractions.
