@@ -15,7 +15,7 @@ public enum InequalityColumns {
     /// The organisation (practice) of a row, or with group rows the area whose groups they are
     /// (`phe_sii` input has one row per area × deprivation group).
     public static let organisation = column("org_code", ["practice_code", "Practice Code"]
-        + FingertipsColumns.orgCode.headers + PHEIndicatorMethodsColumns.area.headers + [PHEIndicatorMethodsColumns.area.name])
+        + FingertipsColumns.orgCode.headers + PHEIndicatorMethodsColumns.area.headers + [PHEIndicatorMethodsColumns.area.name, "GeoCode"])
     /// The deprivation group, 1 the most deprived (`phe_sii`'s `quantile`, often `decile`).
     public static let group = column("deprivation_group", [PHEIndicatorMethodsColumns.quantile.name]
         + PHEIndicatorMethodsColumns.quantile.headers.filter { $0 != "deprivation_group" })
