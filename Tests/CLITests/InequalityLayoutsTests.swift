@@ -156,6 +156,20 @@ import TestSupport
         // 95% 9.215442 to 14.07460).
     }
 
+    @Test func columnOptionsNameWhatTheFileLacksOrDoNotApply() throws {
+        let folder = try CLIHarness.folder(texts: ["LE_testdata.csv": Self.pheVignetteLE])
+        let missing = try CLIHarness.run(["inequality", "--indicator", "LE_testdata.csv", "--statistic", "value", "--value-column", "LifeExpectancy",
+                                          "--reps", "1000"], in: folder)
+        #expect(missing.status == 65)
+        #expect(missing.errors.contains("error: LE_testdata.csv:1: no column \"LifeExpectancy\" (named by --value-column); the header has 7 columns: Sex, GeoCode, Decile, Pop, Deaths, LifeExp, SE"))
+        let usage = try CLIHarness.run(["inequality", "--indicator", "LE_testdata.csv", "--value-column", "LifeExp", "--reps", "1000"], in: folder)
+        #expect(usage.status == 64)
+        #expect(usage.errors.contains("--value-column applies to --statistic value"))
+        let half = try CLIHarness.run(["inequality", "--indicator", "LE_testdata.csv", "--statistic", "value", "--lower-column", "SE", "--reps", "1000"], in: folder)
+        #expect(half.status == 64)
+        #expect(half.errors.contains("--lower-column and --upper-column go together"))
+    }
+
     @Test func pheSiiCountsWithXAndPopulation() throws {
         // phe_sii(data, quantile, population, x = x, value_type = 2): proportions x / population
         // by quintile for two areas. Expected (numpy, as above, values × 100, most minus least):
