@@ -20,4 +20,10 @@ struct Consortium: ParsableCommand {
         version: version,
         subcommands: CommandRegistry.all
     )
+
+    /// Installs the handling of interruptions (`InterruptCleanup`), then parses and runs the command.
+    static func main() {
+        InterruptCleanup.install()
+        main(nil)
+    }
 }

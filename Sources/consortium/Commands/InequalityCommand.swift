@@ -115,6 +115,7 @@ struct InequalityCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try refuseOutputsOverInputs()
         try validatingOptions { try options.validate() }
     }
 
@@ -126,5 +127,21 @@ struct InequalityCommand: ParsableCommand {
             try StepTable.write(outputs)
             if !result.notes.isEmpty { printError("note: \(indicatorPath): skipped \(result.notes.joined(separator: "; "))") }
         }
+    }
+}
+
+extension InequalityCommand: ReadsAndWritesFiles {
+    var inputFiles: [FileOption] {
+        [
+            FileOption("--indicator", indicatorPath),
+            FileOption("--deprivation", deprivationPath),
+        ]
+    }
+
+    var outputFiles: [FileOption] {
+        [
+            FileOption("--out", outputPath),
+            FileOption("--groups-out", groupsOutputPath),
+        ]
     }
 }

@@ -63,6 +63,7 @@ struct NeedsCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try refuseOutputsOverInputs()
         try validatingOptions { try options.validate() }
     }
 
@@ -72,5 +73,22 @@ struct NeedsCommand: ParsableCommand {
             try StepTable.write([(result.table, outputPath)])
             if !result.notes.isEmpty { printError("note: skipped \(result.notes.joined(separator: "; "))") }
         }
+    }
+}
+
+extension NeedsCommand: ReadsAndWritesFiles {
+    var inputFiles: [FileOption] {
+        [
+            FileOption("--attribution", attributionPath),
+            FileOption("--areas", areasPath),
+            FileOption("--scores", scoresPath),
+            FileOption("--population", populationPath),
+        ]
+    }
+
+    var outputFiles: [FileOption] {
+        [
+            FileOption("--out", outputPath),
+        ]
     }
 }
