@@ -71,8 +71,8 @@ import TestSupport
         #expect(left.isEmpty, "left behind: \(left)")
     }
 
-    /// Runs `consortium arguments…` under `ulimit -f blocks` in `folder` (blocks of 512 bytes in
-    /// dash, of 1024 in bash: the limits below hold either way).
+    /// Runs `consortium arguments…` under `ulimit -f blocks` in `folder` (/bin/sh: blocks of 512
+    /// bytes, as POSIX counts them; dash, and bash in its POSIX mode).
     static func limited(_ arguments: [String], blocks: Int, in folder: URL) throws -> CLIHarness.Run {
         let quoted = ([CLIHarness.executable.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
         let process = Process()
@@ -90,7 +90,7 @@ import TestSupport
     }
 
     @Test func fileSizeLimitIsExit73WithNothingLeft() throws {
-        // practices.csv of the synthetic consortium (7 kB) is under the limit of 16 or 32 kB and is
+        // practices.csv of the synthetic consortium (7 kB) is under the limit of 16 kB and is
         // written; population.csv (28 kB) passes it.
         let folder = try CLIHarness.folder([:], prefix: "ulimit")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -102,7 +102,7 @@ import TestSupport
     }
 
     @Test func fileSizeLimitOnACommandOutputIsExit73WithNothingLeft() throws {
-        // 2,000 groups of proportions: the output (about 160 kB) passes a limit of 8 or 16 kB.
+        // 2,000 groups of proportions: the output (about 160 kB) passes a limit of 8 kB.
         var input = "indicator_id,org_code,numerator,denominator\n"
         for index in 0..<2_000 { input += "I1,P\(index),\(index % 97),100\n" }
         let folder = try CLIHarness.folder(texts: ["in.csv": input], prefix: "ulimit")
@@ -117,7 +117,7 @@ import TestSupport
         let folder = try CLIHarness.folder([:], prefix: "ulimit-run")
         defer { try? FileManager.default.removeItem(at: folder) }
         let pipeline = repositoryRoot.path + "/datasets/exampleshire/pipeline.toml"
-        let run = try Self.limited(["run", pipeline, "--out", "run"], blocks: 32, in: folder)
+        let run = try Self.limited(["run", pipeline, "--out", "run"], blocks: 32, in: folder) // 16 kB
         #expect(run.status == 73, "\(run.errors)")
         #expect(run.errors.contains("File too large"), "\(run.errors)")
         #expect(try CLIHarness.contents(of: folder).isEmpty)
