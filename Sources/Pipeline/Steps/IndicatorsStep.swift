@@ -132,6 +132,7 @@ public enum IndicatorsStep {
                 rows += chunk.rowCount
                 rowsRead(rows)
             }
+            try computation.addHeader(of: reader)
         } else {
             try computation.add(chunksOf: reader)
         }
