@@ -110,7 +110,7 @@ import TestSupport
                         basis = "list_size"
 
                         """],
-                message: "the achievement file in.csv has no rows for the measure \"bp\""),
+                message: "error: scheme.toml:8:1: measure.bp: the achievement file in.csv has no rows for the measure \"bp\""),
         Refusal(arguments: ["peers", "--features", "in.csv"], files: ["in.csv": "org_code,f1,f2\n"],
                 message: "error: in.csv:2: no organisations"),
     ]
