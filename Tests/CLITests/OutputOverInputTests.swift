@@ -67,6 +67,19 @@ import Testing
         }
     }
 
+    @Test func outputNamingAFileOfTheFormulaIsRefused() throws {
+        // A formula's [age_sex] shares_file is an input of budgets too, found relative to the formula.
+        let folder = try CLIHarness.folder(texts: ["formulas/f.toml": "status = \"illustrative\"\ntotal = 1000\n\n[age_sex]\nshares_file = \"shares.csv\"\n",
+                                                   "formulas/shares.csv": "practice_code,need_share\nP1,1\n", "practices.csv": "practice_code,consortium_code\nP1,C1\n"],
+                                           prefix: "clash-formula")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CLIHarness.run(["budgets", "--formula", "formulas/f.toml", "--practices", "practices.csv", "--out", "formulas/shares.csv"], in: folder)
+        #expect(run.status == 64, "\(run.errors)")
+        #expect(run.errors.contains("--out formulas/shares.csv is the file --formula's shares_file formulas/shares.csv reads"), "\(run.errors)")
+        #expect(try String(contentsOf: folder.appendingPathComponent("formulas/shares.csv"), encoding: .utf8) == "practice_code,need_share\nP1,1\n")
+        #expect(try CLIHarness.contents(of: folder.appendingPathComponent("formulas")) == ["f.toml", "shares.csv"])
+    }
+
     @Test func twoOutputsNamingOnePlaceAreRefused() throws {
         let folder = try folder()
         defer { try? FileManager.default.removeItem(at: folder) }

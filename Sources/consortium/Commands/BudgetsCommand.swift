@@ -1,3 +1,4 @@
+import Allocation
 import ArgumentParser
 import Pipeline
 
@@ -105,7 +106,7 @@ extension BudgetsCommand: ReadsAndWritesFiles {
             FileOption("--formula", formula),
             FileOption("--mapping", mapping),
             FileOption("--planned-spend", plannedSpend),
-        ]
+        ] + FormulaReader.namedFiles(path: formula).map { FileOption("--formula's \($0.key)", $0.path) }
     }
 
     var outputFiles: [FileOption] {
