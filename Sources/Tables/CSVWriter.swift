@@ -27,6 +27,7 @@ public enum CSVValue: Sendable, Equatable {
 public final class CSVWriter {
     public let destination: String?
     private var temporaryPath: String?
+    private var temporaryToken: TemporaryOutputs.Token?
     private var descriptor: Int32 = -1
     private var pending: [UInt8] = []
     private var committed = false
@@ -55,11 +56,17 @@ public final class CSVWriter {
                 base = path
             }
             let temporary = "\(folder)/.\(base).partial-\(getpid())"
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            let (token, opened) = TemporaryOutputs.creating(temporary) { () -> (Int32, Int32) in
+                let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                return (descriptor, errno)
+            }
+            descriptor = opened.0
             if descriptor < 0 {
-                throw DataError(.cannotCreate, at: SourceLocation(file: path), "cannot create the output file: \(String(cString: strerror(errno)))")
+                TemporaryOutputs.finishing(token) {}
+                throw DataError(.cannotCreate, at: SourceLocation(file: path), "cannot create the output file: \(String(cString: strerror(opened.1)))")
             }
             temporaryPath = temporary
+            temporaryToken = token
         }
         appendRow(header.map { CSVValue.text($0) })
         if formatsInBackground {
@@ -115,8 +122,15 @@ public final class CSVWriter {
                     throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot write the output file: \(String(cString: strerror(errno)))")
                 }
                 descriptor = -1
-                if rename(temporaryPath, destination) != 0 {
-                    throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot create the output file: \(String(cString: strerror(errno)))")
+                let failure = TemporaryOutputs.finishing(temporaryToken!) { () -> Int32? in
+                    if rename(temporaryPath, destination) == 0 { return nil }
+                    let reason = errno
+                    unlink(temporaryPath)
+                    return reason
+                }
+                temporaryToken = nil
+                if let failure {
+                    throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot create the output file: \(String(cString: strerror(failure)))")
                 }
             } else {
                 try writeAll(descriptor: 1, name: "standard output")
@@ -135,8 +149,15 @@ public final class CSVWriter {
             close(descriptor)
             descriptor = -1
         }
-        if let temporaryPath { unlink(temporaryPath) }
+        if let temporaryPath {
+            if let temporaryToken {
+                TemporaryOutputs.finishing(temporaryToken) { _ = unlink(temporaryPath) }
+            } else {
+                unlink(temporaryPath)
+            }
+        }
         temporaryPath = nil
+        temporaryToken = nil
         pending.removeAll()
         committed = true
     }

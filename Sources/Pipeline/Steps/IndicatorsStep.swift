@@ -150,6 +150,7 @@ public enum IndicatorsStep {
                 rows += chunk.rowCount
                 rowsRead(rows)
             }
+            try computation.addHeader(of: reader)
         } else {
             try computation.add(chunksOf: reader, threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
         }

@@ -106,6 +106,7 @@ struct BenchmarkCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try refuseOutputsOverInputs()
         if skipMissing, let missing, missing != .skip {
             throw ValidationError("--skip-missing contradicts --missing \(missing.rawValue); give only --missing")
         }
@@ -130,12 +131,32 @@ struct BenchmarkCommand: ParsableCommand {
                 do {
                     try FileManager.default.createDirectory(atPath: svgFolder, withIntermediateDirectories: true)
                     for document in documents {
-                        try Data(document.svg.utf8).write(to: URL(fileURLWithPath: svgFolder + "/" + document.file), options: .atomic)
+                        try RelativePath.writeAtomically(document.svg, to: svgFolder + "/" + document.file)
                     }
+                } catch let error as DataError {
+                    throw error
                 } catch {
                     throw DataError(.cannotCreate, at: SourceLocation(file: svgFolder), "cannot write the SVG files: \(error.localizedDescription)")
                 }
             }
         }
+    }
+}
+
+extension BenchmarkCommand: ReadsAndWritesFiles {
+    var inputFiles: [FileOption] {
+        [
+            FileOption("--counts", countsPath),
+            FileOption("--indicators", indicatorsPath),
+            FileOption("--peers", peersPath),
+        ]
+    }
+
+    var outputFiles: [FileOption] {
+        [
+            FileOption("--out", outputPath),
+            FileOption("--summary", summaryPath),
+            FileOption("--curve", curvePath),
+        ]
     }
 }

@@ -98,6 +98,7 @@ struct IndicatorsCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try refuseOutputsOverInputs()
         try validatingOptions { try options.validate() }
     }
 
@@ -107,5 +108,21 @@ struct IndicatorsCommand: ParsableCommand {
             try StepTable.write([(result.table, out)], threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             for note in result.notes { printError(note) }
         }
+    }
+}
+
+extension IndicatorsCommand: ReadsAndWritesFiles {
+    var inputFiles: [FileOption] {
+        [
+            FileOption("--input", input),
+            FileOption("--standard", standard),
+            FileOption("--reference", reference),
+        ]
+    }
+
+    var outputFiles: [FileOption] {
+        [
+            FileOption("--out", out),
+        ]
     }
 }

@@ -145,6 +145,7 @@ struct InequalityCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try refuseOutputsOverInputs()
         try validatingOptions { try options.validate() }
     }
 
@@ -157,5 +158,21 @@ struct InequalityCommand: ParsableCommand {
             for note in result.readingNotes { printError("note: \(note)") }
             if !result.notes.isEmpty { printError("note: \(indicatorPath): skipped \(result.notes.joined(separator: "; "))") }
         }
+    }
+}
+
+extension InequalityCommand: ReadsAndWritesFiles {
+    var inputFiles: [FileOption] {
+        [
+            FileOption("--indicator", indicatorPath),
+            FileOption("--deprivation", deprivationPath),
+        ]
+    }
+
+    var outputFiles: [FileOption] {
+        [
+            FileOption("--out", outputPath),
+            FileOption("--groups-out", groupsOutputPath),
+        ]
     }
 }

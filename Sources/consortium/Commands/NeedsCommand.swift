@@ -68,6 +68,7 @@ struct NeedsCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try refuseOutputsOverInputs()
         try validatingOptions { try options.validate() }
     }
 
@@ -78,5 +79,22 @@ struct NeedsCommand: ParsableCommand {
             for note in result.readingNotes { printError("note: \(note)") }
             if !result.notes.isEmpty { printError("note: skipped \(result.notes.joined(separator: "; "))") }
         }
+    }
+}
+
+extension NeedsCommand: ReadsAndWritesFiles {
+    var inputFiles: [FileOption] {
+        [
+            FileOption("--attribution", attributionPath),
+            FileOption("--areas", areasPath),
+            FileOption("--scores", scoresPath),
+            FileOption("--population", populationPath),
+        ]
+    }
+
+    var outputFiles: [FileOption] {
+        [
+            FileOption("--out", outputPath),
+        ]
     }
 }
