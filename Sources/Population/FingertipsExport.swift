@@ -39,10 +39,13 @@ public struct FingertipsRow: Hashable, Sendable {
 /// layout (`IndicatorID`, `Year`, `AreaCode`, `AreaName`, `IsAreaCurrent`, `Value`).
 ///
 /// Empty cells are missing values (nil), never zero. Rows of every area type are kept; select
-/// with `rows(areaType:)`. A repeated key (indicator, area, period, sex, age, category) is an error.
+/// with `rows(areaType:)`. A row repeating an earlier one exactly is read once (`repeatedRows`);
+/// a repeated key (indicator, area, period, sex, age, category) with other figures is an error.
 public struct FingertipsExport: Sendable {
     public let source: String
     public let rows: [FingertipsRow]
+    /// Rows read once because they repeat an earlier row exactly (England under each parent).
+    public var repeatedRows = 0
 
     public init(source: String, rows: [FingertipsRow]) {
         self.source = source
@@ -93,7 +96,7 @@ public struct FingertipsExport: Sendable {
     /// Reads an export. Errors (file, line, column): a missing required column (`Indicator ID`,
     /// `Area Code`, `Area Name`, `Time period`/`Year`, `Value`), an empty area code or period, a
     /// badly formed number, a negative count or denominator, `IsAreaCurrent` other than 0 or 1,
-    /// a repeated key.
+    /// a repeated key with other figures (both lines).
     public static func read(path: String, name: String? = nil) throws -> FingertipsExport {
         try export(from: TableReader.read(path: path, schema: schema, name: name))
     }
@@ -103,7 +106,14 @@ public struct FingertipsExport: Sendable {
         try export(from: TableReader.read(bytes: bytes, name: name, schema: schema))
     }
 
-    static func export(from table: Table) throws -> FingertipsExport {
+    static func export(from read: Table) throws -> FingertipsExport {
+        // England repeats under every parent area: exact repeats are one row; the same identity
+        // with other figures is an error naming both lines.
+        let collapsed = try read.collapsingRepeats(
+            identity: ["Indicator ID", "Area Code", "Area Type", "Time period", "Sex", "Age", "Category Type", "Category"],
+            figures: ["Value", "Lower CI 95.0 limit", "Upper CI 95.0 limit", "Lower CI 99.8 limit", "Upper CI 99.8 limit",
+                      "Count", "Denominator"], headerNames: true)
+        let table = collapsed.table
         func text(_ column: String) -> [String]? { table.has(column) ? table.text(column) : nil }
         func numbers(_ column: String) -> [Double?]? { table.has(column) ? table.optionalDecimals(column) : nil }
         func present(_ values: [String]?, _ row: Int) -> String? {
@@ -147,6 +157,8 @@ public struct FingertipsExport: Sendable {
                 count: counts?[row] ?? nil, denominator: denominators?[row] ?? nil,
                 comparedToEngland: present(compared, row), isAreaCurrent: current.map { $0[row] == 1 }))
         }
-        return FingertipsExport(source: table.source, rows: rows)
+        var export = FingertipsExport(source: table.source, rows: rows)
+        export.repeatedRows = collapsed.repeats
+        return export
     }
 }

@@ -65,3 +65,22 @@ import Tables
         #expect(error.description == "f.csv:2:6: Count: expected a number >= 0, found \"-1\"")
     } catch { Issue.record("\(error)") }
 }
+
+/// England under every parent area: the same row again is read once; with another Count it is an
+/// error naming both lines and the column as the file heads it.
+@Test func fingertipsExactRepeatsAreOneRow() throws {
+    let header = "Indicator ID,Parent Code,Area Code,Area Name,Area Type,Time period,Value,Count\n"
+    let england = "1,,E92000001,England,England,2022/23,14.7,76\n"
+    let again = "1,E12000001,E92000001,England,England,2022/23,14.7,76\n"
+    let export = try FingertipsExport.read(bytes: Array((header + england + "1,E92000001,A1,a,GPs,2022/23,15,5\n" + again).utf8), name: "f.csv")
+    #expect(export.rows.count == 2)
+    #expect(export.repeatedRows == 1)
+    #expect(export.england?.count == 76)
+    let conflict = again.replacingOccurrences(of: ",76", with: ",77")
+    #expect {
+        _ = try FingertipsExport.read(bytes: Array((header + england + conflict).utf8), name: "f.csv")
+    } throws: { error in
+        let text = (error as? DataError)?.description ?? ""
+        return text.hasPrefix("f.csv:3") && text.contains("line 2") && text.contains("Count")
+    }
+}
