@@ -233,7 +233,11 @@ public final class CSVWriter {
             if number == number.rounded() && abs(number) < 1e15 {
                 appendDigits(Int(number), to: &bytes)
             } else if number.isFinite {
-                bytes.append(contentsOf: number.description.utf8)
+                // The digits of `description`, straight into the bytes (no String made).
+                var sink = ByteSink(bytes: bytes)
+                bytes = []
+                number.write(to: &sink)
+                bytes = sink.bytes
             }
         case .wholeNumber(let number):
             appendDigits(number, to: &bytes)
@@ -296,6 +300,16 @@ public final class CSVWriter {
         bytes.append(UInt8(48 + fraction / 10))
         bytes.append(UInt8(48 + fraction % 10))
     }
+}
+
+/// Receives the ASCII digits a `Double` writes of itself (`TextOutputStreamable`), the same
+/// characters as its `description`, without a String in between.
+private struct ByteSink: TextOutputStream {
+    var bytes: [UInt8]
+
+    mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
+
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
 }
 
 #if canImport(Glibc)
