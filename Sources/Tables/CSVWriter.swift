@@ -217,17 +217,24 @@ public final class CSVWriter {
 
     static func append(_ value: CSVValue, to bytes: inout [UInt8]) {
         switch value {
-        case .text(let text):
-            let needsQuotes = text.utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
-            if needsQuotes {
-                bytes.append(34)
-                for byte in text.utf8 {
-                    if byte == 34 { bytes.append(34) }
-                    bytes.append(byte)
+        case .text(var text):
+            // Over the contiguous UTF-8 of the string (native strings are; others are made so).
+            text.withUTF8 { utf8 in
+                var needsQuotes = false
+                for byte in utf8 where byte == 44 || byte == 34 || byte == 10 || byte == 13 {
+                    needsQuotes = true
+                    break
                 }
-                bytes.append(34)
-            } else {
-                bytes.append(contentsOf: text.utf8)
+                if needsQuotes {
+                    bytes.append(34)
+                    for byte in utf8 {
+                        if byte == 34 { bytes.append(34) }
+                        bytes.append(byte)
+                    }
+                    bytes.append(34)
+                } else {
+                    bytes.append(contentsOf: utf8)
+                }
             }
         case .number(let number):
             if number == number.rounded() && abs(number) < 1e15 {
