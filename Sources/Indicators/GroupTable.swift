@@ -1,3 +1,5 @@
+import Tables
+
 /// The groups met so far, in order of first appearance: their values of the grouping columns and
 /// the line of their first row.
 ///
@@ -25,13 +27,21 @@ struct GroupTable {
         values[(group * width)..<((group + 1) * width)]
     }
 
-    /// The group of each row of a chunk, given the grouping columns' values (one array per
+    /// The group of each row of a chunk, given the grouping columns' values (coded, one per
     /// column) and the rows' lines; new groups are added in order, with their first line. Rows
-    /// marked false in `usable` get -1 and make no group.
-    mutating func assign(columns: [[String]], lines: [Int], usable: [Bool]?) -> [Int] {
+    /// marked false in `usable` get -1 and make no group. A row whose codes are those of the row
+    /// before it is in that row's group without comparing text.
+    mutating func assign(columns: [CodedText], lines: [Int], usable: [Bool]?) -> [Int] {
         var groups = [Int](repeating: -1, count: lines.count)
+        var previous = -1
         for row in 0..<lines.count {
             if let usable, !usable[row] { continue }
+            if previous >= 0 && sameCodes(columns, row, previous) {
+                groups[row] = groups[previous]
+                previous = row
+                continue
+            }
+            previous = row
             if last >= 0 && matches(group: last, columns: columns, row: row) {
                 groups[row] = last
                 continue
@@ -67,7 +77,12 @@ struct GroupTable {
         return groups
     }
 
-    private func matches(group: Int, columns: [[String]], row: Int) -> Bool {
+    private func sameCodes(_ columns: [CodedText], _ row: Int, _ other: Int) -> Bool {
+        for column in columns where column.codes[row] != column.codes[other] { return false }
+        return true
+    }
+
+    private func matches(group: Int, columns: [CodedText], row: Int) -> Bool {
         let base = group * width
         for column in 0..<width where columns[column][row] != values[base + column] { return false }
         return true

@@ -86,7 +86,7 @@ public struct IndicatorComputation {
             groups = GroupTable(width: resolved.grouping.count)
         }
         guard let setup, counts.rowCount > 0 else { return }
-        let groupColumns = setup.grouping.map { counts.text($0) }
+        let groupColumns = setup.grouping.map { counts.coded($0) }
         switch request.statistic {
         case .proportion, .rate: try addAdditive(counts, groupColumns: groupColumns, setup: setup)
         case .mean: try addValues(counts, groupColumns: groupColumns, setup: setup)
@@ -146,7 +146,7 @@ public struct IndicatorComputation {
 
     // MARK: rows
 
-    private mutating func addAdditive(_ counts: IndicatorCounts, groupColumns: [[String]], setup: Setup) throws {
+    private mutating func addAdditive(_ counts: IndicatorCounts, groupColumns: [CodedText], setup: Setup) throws {
         let numerators = counts.table.optionalDecimals("numerator")
         let denominators = counts.table.optionalDecimals("denominator")
         let lines = counts.table.lineNumbers
@@ -218,7 +218,7 @@ public struct IndicatorComputation {
         }
     }
 
-    private mutating func addValues(_ counts: IndicatorCounts, groupColumns: [[String]], setup: Setup) throws {
+    private mutating func addValues(_ counts: IndicatorCounts, groupColumns: [CodedText], setup: Setup) throws {
         let values = counts.table.optionalDecimals(setup.valueColumn)
         let usable = try usableRows(counts, values, nil, column: setup.valueColumn)
         let groupOfRow = groups.assign(columns: groupColumns, lines: counts.table.lineNumbers, usable: usable)
@@ -230,7 +230,7 @@ public struct IndicatorComputation {
         }
     }
 
-    private mutating func addStratified(_ counts: IndicatorCounts, groupColumns: [[String]], setup: Setup) throws {
+    private mutating func addStratified(_ counts: IndicatorCounts, groupColumns: [CodedText], setup: Setup) throws {
         let numerators = counts.table.optionalDecimals("numerator")
         let denominators = counts.table.optionalDecimals("denominator")
         let bands = counts.table.text(IndicatorColumn.ageBand.name)

@@ -58,6 +58,12 @@ public struct IndicatorCounts: Sendable {
         return column == .sex ? values.map(IndicatorCounts.normalisedSex) : values
     }
 
+    /// The same values coded (`CodedText`), `sex` normalised over the distinct values only.
+    public func coded(_ column: IndicatorColumn) -> CodedText {
+        let coded = table.codedText(column.name)
+        return column == .sex ? CodedText(codes: coded.codes, values: coded.values.map(IndicatorCounts.normalisedSex)) : coded
+    }
+
     /// `M` for male, `F` for female (any letter case, or the word); anything else unchanged.
     public static func normalisedSex(_ label: String) -> String {
         switch label {
