@@ -9,7 +9,8 @@
 # 2. `swift build -c release --product consortium`;
 # 3. the inputs, made once into .build-peers/<scale>/: `consortium synth --scale <scale> --seed 1`
 #    (indicators.csv: about 5.9 million rows at England scale) and, from it,
-#    benchmark_counts.csv / benchmark_indicators.csv (scripts/peers/prepare_benchmark_inputs.py);
+#    proportion_input.csv, rate_input.csv (the proportion and count indicators), benchmark_counts.csv
+#    and benchmark_indicators.csv (per practice, for `benchmark`): scripts/peers/prepare_benchmark_inputs.py;
 # 4. scripts/peers/run_peers.py: every workload (dsr, proportion, rate, benchmark) on all cores and on
 #    one core (taskset -c 0; POLARS_MAX_THREADS=1, DuckDB SET threads=1, ours --threads 1 when the
 #    option exists), ours and each peer in turn, REPEATS times; prints the medians of wall time, CPU

@@ -13,14 +13,15 @@ from scipy.stats import norm
 con = duckdb.connect()
 if os.environ.get("DUCKDB_THREADS"):
     con.execute(f"SET threads = {int(os.environ['DUCKDB_THREADS'])}")
-levels = ",".join(f"({rank}, '{label}', {norm.ppf(0.5 + level / 2)!r})"
+levels = ",".join(f"({rank}, '{label}', {float(norm.ppf(0.5 + level / 2))!r})"
                   for rank, (level, label) in enumerate(((0.95, "95%"), (0.998, "99.8%"))))
 con.execute(f"""
 COPY (
   WITH groups AS (
-    SELECT indicator_id, org_code, period, min(rowid) AS first_row,
+    SELECT indicator_id, org_code, period, min(line) AS first_row,
            sum(numerator) AS numerator, sum(denominator) AS denominator
-    FROM read_csv('{sys.argv[1]}', types={{'numerator': 'DOUBLE', 'denominator': 'DOUBLE'}})
+    FROM (SELECT *, row_number() OVER () AS line
+          FROM read_csv('{sys.argv[1]}', types={{'numerator': 'DOUBLE', 'denominator': 'DOUBLE'}}))
     GROUP BY ALL),
   levels(rank, confidence, z) AS (VALUES {levels})
   SELECT indicator_id, org_code, period, numerator, denominator,

@@ -19,14 +19,15 @@ rows = []
 for rank, (level, label) in enumerate(((0.95, "95%"), (0.998, "99.8%"))):
     for o in range(10):
         lower = chi2.ppf((1 - level) / 2, 2 * o) / 2 if o > 0 else 0.0
-        rows.append(f"({rank}, '{label}', {norm.ppf(0.5 + level / 2)!r}, {o}, {lower!r}, {chi2.ppf(0.5 + level / 2, 2 * o + 2) / 2!r})")
+        rows.append(f"({rank}, '{label}', {float(norm.ppf(0.5 + level / 2))!r}, {o}, {float(lower)!r}, {float(chi2.ppf(0.5 + level / 2, 2 * o + 2) / 2)!r})")
 con.execute(f"CREATE TABLE exact(rank, confidence, z, o, lower, upper) AS VALUES {','.join(rows)}")
 con.execute(f"""
 COPY (
   WITH groups AS (
-    SELECT indicator_id, org_code, period, min(rowid) AS first_row,
+    SELECT indicator_id, org_code, period, min(line) AS first_row,
            sum(numerator) AS numerator, sum(denominator) AS denominator
-    FROM read_csv('{sys.argv[1]}', types={{'numerator': 'DOUBLE', 'denominator': 'DOUBLE'}})
+    FROM (SELECT *, row_number() OVER () AS line
+          FROM read_csv('{sys.argv[1]}', types={{'numerator': 'DOUBLE', 'denominator': 'DOUBLE'}}))
     GROUP BY ALL),
   levels AS (SELECT DISTINCT rank, confidence, z FROM exact)
   SELECT g.indicator_id, g.org_code, g.period, g.numerator, g.denominator,

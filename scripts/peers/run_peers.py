@@ -15,7 +15,7 @@ import time
 here = os.path.dirname(os.path.abspath(__file__))
 parser = argparse.ArgumentParser()
 parser.add_argument("--ours", required=True, help="the consortium binary")
-parser.add_argument("--data", required=True, help="folder with indicators.csv, benchmark_counts.csv, benchmark_indicators.csv")
+parser.add_argument("--data", required=True, help="folder with indicators.csv and what prepare_benchmark_inputs.py makes of it")
 parser.add_argument("--out", required=True, help="folder for the outputs and results.tsv")
 parser.add_argument("--repeats", type=int, default=3)
 parser.add_argument("--workloads", default="dsr,proportion,rate,benchmark")
@@ -24,6 +24,8 @@ args = parser.parse_args()
 os.makedirs(args.out, exist_ok=True)
 python = sys.executable
 indicators = os.path.join(args.data, "indicators.csv")
+proportions = os.path.join(args.data, "proportion_input.csv")
+rates = os.path.join(args.data, "rate_input.csv")
 counts = os.path.join(args.data, "benchmark_counts.csv")
 metadata = os.path.join(args.data, "benchmark_indicators.csv")
 help_text = subprocess.run([args.ours, "indicators", "--help"], capture_output=True, text=True).stdout
@@ -31,8 +33,8 @@ has_threads = "--threads" in help_text
 grouped = ["--group-by", "indicator_id,org_code,period"]
 
 
-def ours_indicators(statistic, *extra):
-    return lambda out: [args.ours, "indicators", "--statistic", statistic, "--input", indicators, "--confidence", "95,99.8", *extra, "--out", out]
+def ours_indicators(statistic, source, *extra):
+    return lambda out: [args.ours, "indicators", "--statistic", statistic, "--input", source, "--confidence", "95,99.8", *extra, "--out", out]
 
 
 def peer(script, *inputs):
@@ -41,12 +43,12 @@ def peer(script, *inputs):
 
 WORKLOADS = {
     "dsr": (["indicator_id", "org_code", "period", "confidence"],
-            {"ours": ours_indicators("dsr"), "polars": peer("dsr_polars.py", indicators), "duckdb": peer("dsr_duckdb.py", indicators)}),
+            {"ours": ours_indicators("dsr", indicators), "polars": peer("dsr_polars.py", indicators), "duckdb": peer("dsr_duckdb.py", indicators)}),
     "proportion": (["indicator_id", "org_code", "period", "confidence"],
-                   {"ours": ours_indicators("proportion", *grouped), "polars": peer("proportion_polars.py", indicators),
-                    "duckdb": peer("proportion_duckdb.py", indicators)}),
+                   {"ours": ours_indicators("proportion", proportions, *grouped), "polars": peer("proportion_polars.py", proportions),
+                    "duckdb": peer("proportion_duckdb.py", proportions)}),
     "rate": (["indicator_id", "org_code", "period", "confidence"],
-             {"ours": ours_indicators("rate", *grouped), "polars": peer("rate_polars.py", indicators), "duckdb": peer("rate_duckdb.py", indicators)}),
+             {"ours": ours_indicators("rate", rates, *grouped), "polars": peer("rate_polars.py", rates), "duckdb": peer("rate_duckdb.py", rates)}),
     "benchmark": (["indicator_id", "org_code"],
                   {"ours": lambda out: [args.ours, "benchmark", "--counts", counts, "--indicators", metadata, "--out", out],
                    "polars": peer("benchmark_polars.py", counts, metadata)}),
