@@ -51,7 +51,7 @@ WORKLOADS = {
              {"ours": ours_indicators("rate", rates, *grouped), "polars": peer("rate_polars.py", rates), "duckdb": peer("rate_duckdb.py", rates)}),
     "benchmark": (["indicator_id", "org_code"],
                   {"ours": lambda out: [args.ours, "benchmark", "--counts", counts, "--indicators", metadata, "--out", out],
-                   "polars": peer("benchmark_polars.py", counts, metadata)}),
+                   "polars": peer("benchmark_polars.py", counts, metadata), "duckdb": peer("benchmark_duckdb.py", counts, metadata)}),
 }
 workloads = args.workloads.split(",")
 cores = args.cores.split(",")
