@@ -80,9 +80,15 @@ def run(argv, env, log):
     return code, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
+# The fixed cost in every peer's figures: starting Python and importing its libraries (an analyst
+# working in a notebook pays it once, not per run), measured in the same interleaving.
+STARTUP = {"polars": "import numpy, polars, scipy.stats", "duckdb": "import duckdb, numpy, scipy.stats"}
 results = {}
 failures = []
 for repeat in range(args.repeats):
+    for tool, imports in STARTUP.items():
+        code, wall, cpu, rss = run([python, "-c", imports], dict(os.environ), os.devnull)
+        results.setdefault(("startup", "all", tool), []).append((wall, cpu, rss))
     for workload in workloads:
         for core in cores:
             for tool in WORKLOADS[workload][1]:
@@ -114,6 +120,13 @@ for workload in workloads:
 print(f"median of {args.repeats} interleaved runs; {processors} processors; ours --threads on {', '.join(sorted(threaded)) or 'no command'}; "
       f"one core = taskset -c 0, POLARS_MAX_THREADS=1, DuckDB SET threads=1{', ours --threads 1' if threaded else ''}")
 print("\n".join(lines))
+print("python start + imports (included above): " + "; ".join(
+    f"{tool} {statistics.median(r[0] for r in results[('startup', 'all', tool)]):.3f} s wall, "
+    f"{statistics.median(r[1] for r in results[('startup', 'all', tool)]):.3f} s CPU" for tool in STARTUP))
+for tool in STARTUP:
+    runs = results[("startup", "all", tool)]
+    tsv.append(f"startup\t{tool}\t{processors}\t{statistics.median(r[0] for r in runs):.4f}\t{statistics.median(r[1] for r in runs):.4f}"
+               f"\t{statistics.median(r[2] for r in runs):.1f}\t\t{len(runs)}")
 with open(os.path.join(args.out, "results.tsv"), "w") as handle:
     handle.write("\n".join(tsv) + "\n")
 
