@@ -21,6 +21,19 @@ public enum FormulaReader {
         return try read(text: text, name: path, folder: folder.isEmpty ? "." : folder)
     }
 
+    /// The files the formula at `path` names (`[age_sex] weights_file` and `shares_file`, relative
+    /// to the formula's folder), each with its key: more inputs of a command that reads the
+    /// formula. Empty when the formula cannot be read (its errors are reported when it is read).
+    public static func namedFiles(path: String) -> [(key: String, path: String)] {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
+              let document = try? TOMLTable(string: text), let ageSex = document["age_sex"]?.table else { return [] }
+        let folder = (path as NSString).deletingLastPathComponent
+        return ["weights_file", "shares_file"].compactMap { key in
+            guard let file = ageSex[key]?.string, !file.isEmpty else { return nil }
+            return (key, file.hasPrefix("/") ? file : ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(file))
+        }
+    }
+
     /// Reads a formula from TOML text; `name` is used in messages and `folder` to find a
     /// `weights_file`.
     public static func read(text: String, name: String, folder: String = ".") throws -> AllocationFormula {

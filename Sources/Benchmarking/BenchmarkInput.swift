@@ -1,8 +1,10 @@
+import Indicators
+import Layouts
 import Tables
 
 /// Where England's value comes from when the comparator is England.
 public enum EnglandSource: Sendable, Equatable {
-    /// Pooled over the organisations of each indicator.
+    /// Pooled over the organisations of each group.
     case pooled
     /// The row whose organisation code is `code` (England's own counts, as in a Fingertips export).
     case row(code: String)
@@ -13,17 +15,20 @@ public enum EnglandSource: Sendable, Equatable {
 /// How rows of an indicator-counts file become `IndicatorCounts`.
 public struct BenchmarkInputOptions: Sendable {
     /// Keep only rows of this area type (Fingertips' `Area Type`, e.g. `GPs`); the others are
-    /// counted in the report. Required when the file mixes area types.
+    /// counted in the report. Without it every area type is benchmarked, each as its own group.
     public var areaType: String?
     /// Where England's value comes from (pooled, England's row, or a value).
     public var england: EnglandSource
-    /// The period benchmarked, when the file has a period column with several periods.
+    /// Keep only this period (and `changeFrom`); without it every period is benchmarked, each as
+    /// its own group.
     public var period: String?
     /// The earlier period for the change columns.
     public var changeFrom: String?
-    /// Skip (and count) rows whose numerator or denominator is empty, as Fingertips leaves
-    /// suppressed values; otherwise such a row is an error.
-    public var skipMissing: Bool
+    /// What to do with a row whose numerator or denominator is empty, as Fingertips leaves
+    /// suppressed values: write it through with an empty value and the reason (`pass`, the
+    /// default, as the indicators command does), leave it out and count it (`skip`), or stop
+    /// (`error`).
+    public var missing: MissingValuePolicy
     /// Defaults for indicators the metadata does not describe.
     public var statistic: BenchmarkStatistic
     public var multiplier: Double?
@@ -32,14 +37,14 @@ public struct BenchmarkInputOptions: Sendable {
     public var metadata: [String: IndicatorMetadata]?
 
     /// Options with the defaults of `consortium benchmark`.
-    public init(areaType: String? = nil, england: EnglandSource = .pooled, period: String? = nil, changeFrom: String? = nil, skipMissing: Bool = false,
-                statistic: BenchmarkStatistic = .proportion, multiplier: Double? = nil, polarity: Polarity = .noJudgement,
-                metadata: [String: IndicatorMetadata]? = nil) {
+    public init(areaType: String? = nil, england: EnglandSource = .pooled, period: String? = nil, changeFrom: String? = nil,
+                missing: MissingValuePolicy = .pass, statistic: BenchmarkStatistic = .proportion, multiplier: Double? = nil,
+                polarity: Polarity = .noJudgement, metadata: [String: IndicatorMetadata]? = nil) {
         self.areaType = areaType
         self.england = england
         self.period = period
         self.changeFrom = changeFrom
-        self.skipMissing = skipMissing
+        self.missing = missing
         self.statistic = statistic
         self.multiplier = multiplier
         self.polarity = polarity
@@ -51,11 +56,20 @@ public struct BenchmarkInputOptions: Sendable {
 public struct BenchmarkInputReport: Sendable, Equatable {
     /// Data rows in the file.
     public var rowsRead = 0
-    /// Rows benchmarked (organisations of the chosen area type and period).
+    /// Rows benchmarked (organisations with counts, of the chosen area type and period).
     public var rowsUsed = 0
     /// England rows taken as comparators.
     public var englandRows = 0
-    /// Rows left out for an empty numerator or denominator (`skipMissing`).
+    /// England rows of a group no organisation has (a breakdown published for England only).
+    public var unusedEnglandRows = 0
+    /// Rows read once because they repeat an earlier row exactly (England under every parent of
+    /// a Fingertips export), and the line of the first.
+    public var repeatedRows = 0
+    public var firstRepeatLine: Int?
+    /// Rows with an empty numerator or denominator written through (`pass`).
+    public var passedMissing = 0
+    /// Rows left out for an empty numerator or denominator (`skip`, or rows of the earlier
+    /// period of the change, which have no value to compare).
     public var skippedMissing = 0
     /// Rows of other area types than `areaType`.
     public var otherAreaTypes = 0
@@ -65,85 +79,160 @@ public struct BenchmarkInputReport: Sendable, Equatable {
     /// An empty report.
     public init() {}
 
-    /// A one-line account for standard error ("6851 rows: 6378 used, ...").
+    /// A one-line account of the rows used ("6851 rows: 6378 used, ..."); the repeats and empty
+    /// counts have lines of their own (`notes(source:)`).
     public var summary: String {
         var parts = ["\(rowsUsed) used"]
         if englandRows > 0 { parts.append("\(englandRows) England row\(englandRows == 1 ? "" : "s") as comparator") }
+        if unusedEnglandRows > 0 {
+            parts.append("\(unusedEnglandRows) England row\(unusedEnglandRows == 1 ? "" : "s") of breakdowns no organisation has not used")
+        }
         if otherAreaTypes > 0 { parts.append("\(otherAreaTypes) of other area types not used") }
         if otherPeriods > 0 { parts.append("\(otherPeriods) of other periods not used") }
-        if skippedMissing > 0 { parts.append("\(skippedMissing) with an empty numerator or denominator skipped") }
         return "\(rowsRead) rows: " + parts.joined(separator: ", ")
+    }
+
+    /// The lines for standard error: the summary when rows were not all used, then the repeats,
+    /// the rows passed through and the rows left out, in the wording of `ReadingNotes`.
+    public func notes(source: String) -> [String] {
+        var notes: [String] = []
+        if rowsUsed + repeatedRows + passedMissing + skippedMissing != rowsRead || englandRows > 0 {
+            notes.append("\(source): \(summary)")
+        }
+        if repeatedRows > 0 { notes.append(ReadingNotes.repeats(source: source, count: repeatedRows, firstLine: firstRepeatLine)) }
+        if passedMissing > 0 { notes.append(ReadingNotes.passedThrough(source: source, count: passedMissing, figures: "numerator or denominator")) }
+        if skippedMissing > 0 { notes.append(ReadingNotes.leftOut(source: source, count: skippedMissing, reason: "an empty numerator or denominator")) }
+        return notes
     }
 }
 
-/// Reading indicator counts: the canonical layout (`indicator_id`, `org_code`, `numerator`,
-/// `denominator`, optional `parent_code`, `period`, `area_type`) or an OHID Fingertips export
-/// (`Indicator ID`, `Area Code`, `Count`, `Denominator`, `Parent Code`, `Time period`, `Area Type`).
+/// Reading indicator counts for benchmarking, in either layout the engine knows, recognised from
+/// the header (`docs/layouts/benchmark.md`):
+/// - the canonical layout: `indicator_id`, `org_code` (or `practice_code`), `numerator` (or
+///   `observed`), `denominator` (or `expected`), optional `parent_code` (or `consortium_code`),
+///   `period`, `area_type`, `sex`, `age_band`, `category_type`, `group`, `indicator_name`;
+/// - an OHID Fingertips export as downloaded (`Indicator ID`, `Area Code`, `Count`,
+///   `Denominator`, `Parent Code`, `Time period`, `Area Type`, `Sex`, `Age`, `Category Type`,
+///   `Category`, …), in the web tool's spelling or fingertipsR's (`AreaCode`, `Timeperiod`).
+/// Headers are matched by `headerKey`, with the names of `FingertipsColumns`.
+///
+/// A row's identity is its indicator, organisation, period, area type, sex, age, category type
+/// and category; rows that repeat an earlier row's identity and figures exactly are read once
+/// (`Table.collapsingRepeats`), and the same identity with other figures is an error naming both
+/// lines. Each (indicator, period, area type, sex, age, category type, category) is benchmarked
+/// as a group of its own, against England's row of the same indicator, period, sex, age and
+/// category when `--england row`.
 public enum BenchmarkInput {
-    /// The columns read, with the Fingertips names as aliases; numerator and denominator may be
-    /// empty (Fingertips' suppressed values), which `read` turns into an error or a skipped row.
+    static let orgCode = FingertipsColumns.orgCode.also(["practice_code"])
+    static let numerator = FingertipsColumns.count.also(["observed"])
+    static let denominator = FingertipsColumns.denominator.also(["expected"])
+    static let parentCode = FingertipsColumns.parentCode.also(["consortium_code"])
+
+    /// The identity columns that split an indicator's rows into groups besides the period, in
+    /// output order.
+    public static let breakdownColumns = FingertipsColumns.identity.map(\.name).filter {
+        ![FingertipsColumns.indicatorID.name, FingertipsColumns.orgCode.name, FingertipsColumns.period.name].contains($0)
+    }
+
+    /// The canonical layout, for recognising a file and for messages.
+    public static let canonicalLayout = FileLayout(
+        id: "benchmark-counts", name: "benchmark counts",
+        identifying: [[FingertipsColumns.indicatorID.bare], [orgCode.bare, KnownColumn("practice_code")],
+                      [numerator.bare, KnownColumn("observed")], [denominator.bare, KnownColumn("expected")]],
+        documentation: "docs/layouts/benchmark.md")
+
+    /// The columns read, under their engine names with every header publishers use. All are
+    /// optional to the reader, so that a file of neither layout is told what each layout needs;
+    /// `read` checks the ones a benchmark needs. Numerator and denominator may be empty
+    /// (Fingertips' suppressed values), which the missing-value policy decides.
     public static let schema = Schema([
-        ColumnSpec("indicator_id", aliases: ["Indicator ID"]),
-        ColumnSpec("org_code", aliases: ["Area Code", "practice_code"]),
-        ColumnSpec("numerator", .decimal(minimum: 0), aliases: ["Count", "observed"], allowsEmpty: true),
-        ColumnSpec("denominator", .decimal(minimum: 0), aliases: ["Denominator", "expected"], allowsEmpty: true),
-        ColumnSpec("parent_code", aliases: ["Parent Code", "consortium_code"], optional: true, allowsEmpty: true),
-        ColumnSpec("period", aliases: ["Time period"], optional: true),
-        ColumnSpec("area_type", aliases: ["Area Type"], optional: true),
-        ColumnSpec("indicator_name", aliases: ["Indicator Name"], optional: true, allowsEmpty: true),
+        FingertipsColumns.indicatorID.spec(optional: true),
+        orgCode.spec(optional: true),
+        numerator.spec(.decimal(minimum: 0), optional: true, allowsEmpty: true),
+        denominator.spec(.decimal(minimum: 0), optional: true, allowsEmpty: true),
+        FingertipsColumns.value.spec(.decimal(), optional: true, allowsEmpty: true),
+        parentCode.spec(optional: true, allowsEmpty: true),
+        FingertipsColumns.period.spec(optional: true),
+        FingertipsColumns.areaType.spec(optional: true, allowsEmpty: true),
+        FingertipsColumns.sex.spec(optional: true, allowsEmpty: true),
+        FingertipsColumns.age.spec(optional: true, allowsEmpty: true),
+        FingertipsColumns.categoryType.spec(optional: true, allowsEmpty: true),
+        FingertipsColumns.category.spec(optional: true, allowsEmpty: true),
+        FingertipsColumns.indicatorName.spec(optional: true, allowsEmpty: true),
+        FingertipsColumns.valueNote.spec(optional: true, allowsEmpty: true),
     ])
 
-    /// The indicators of `table` (read with `schema`), in order of first appearance.
+    /// The groups of `table` (read with `schema`), in order of first appearance.
     ///
-    /// - Throws: `DataError` for an empty numerator or denominator (unless `skipMissing`), a
-    ///   duplicate organisation within an indicator and period, mixed area types without
-    ///   `areaType`, several periods without `period`, an England row where none is expected or
-    ///   none where one is, and an indicator missing from the metadata.
-    public static func read(table: Table, options: BenchmarkInputOptions) throws -> (indicators: [IndicatorCounts], report: BenchmarkInputReport) {
+    /// - Throws: `DataError` when the header is of no layout read, a needed column is missing, an
+    ///   organisation code is empty, two rows of one identity have different figures, a figure is
+    ///   empty under `error` (or England's is, when England's row is the comparator), there is an
+    ///   England row where none is expected or none where one is, and an indicator is missing
+    ///   from the metadata.
+    public static func read(table original: Table, options: BenchmarkInputOptions) throws -> (indicators: [IndicatorCounts], report: BenchmarkInputReport) {
+        let source = original.source
+        let header = HeaderKeys(original.header)
+        _ = try LayoutDetection.detect(header: original.header, source: source, among: [canonicalLayout, FingertipsColumns.export],
+                                       reading: "indicator counts")
+        for column in [FingertipsColumns.indicatorID, orgCode, numerator, denominator] where !original.has(column.name) {
+            throw DataError(.badData, at: SourceLocation(file: source, line: 1),
+                            "missing column \(column.described), needed to benchmark (a Fingertips file with values but no counts cannot be benchmarked)")
+        }
+        if header.contains("org_code") && header.contains("Area Code") {
+            throw DataError(.badData, at: SourceLocation(file: source, line: 1),
+                            "the header has both org_code and Area Code; expected either benchmark counts (org_code) or a Fingertips export (Area Code), not both")
+        }
         var report = BenchmarkInputReport()
-        report.rowsRead = table.rowCount
-        let identifiers = table.text("indicator_id")
-        let codes = table.text("org_code")
-        let numerators = table.optionalDecimals("numerator")
-        let denominators = table.optionalDecimals("denominator")
-        let parents = table.has("parent_code") ? table.text("parent_code") : nil
-        let periods = table.has("period") ? table.text("period") : nil
-        let areaTypes = table.has("area_type") ? table.text("area_type") : nil
-        let numeratorColumn = table.rowCount > 0 ? table.location(row: 0, column: "numerator").column : nil
-        let denominatorColumn = table.rowCount > 0 ? table.location(row: 0, column: "denominator").column : nil
-        let names = table.has("indicator_name") ? table.text("indicator_name") : nil
+        report.rowsRead = original.rowCount
+        // The identity of `FingertipsColumns`, as the indicators command reads it.
+        let identity = FingertipsColumns.identity.map(\.name)
+        let collapsed: Table.RepeatedRows
+        do {
+            collapsed = try original.collapsingRepeats(identity: identity, figures: [numerator.name, denominator.name, FingertipsColumns.value.name])
+        } catch var conflict as DataError {
+            // Name the column as the file heads it (`Count` in a Fingertips export).
+            let known = [numerator, denominator, FingertipsColumns.value]
+            if let column = known.first(where: { $0.name == conflict.location.columnName }), let spelled = header.headerName(of: column) {
+                conflict.location.columnName = spelled
+                conflict.message = conflict.message.replacing("with a different \(column.name):", with: "with a different \(spelled):")
+            }
+            throw conflict
+        }
+        report.repeatedRows = collapsed.repeats
+        report.firstRepeatLine = collapsed.firstRepeatLine
+        let table = collapsed.table
 
-        if let areaTypes, options.areaType == nil {
-            let distinct = orderedDistinct(areaTypes)
-            let englandCode: String? = { if case .row(let code) = options.england { return code } else { return nil } }()
-            let nonEngland = orderedDistinct(zip(areaTypes, codes).filter { $0.1 != englandCode }.map(\.0))
-            if nonEngland.count > 1 {
-                throw DataError(.badData, at: table.location(row: 0, column: "area_type"),
-                                "the file mixes \(distinct.count) area types (\(distinct.prefix(6).joined(separator: ", "))\(distinct.count > 6 ? ", …" : "")); choose the organisations with --area-type")
-            }
-        }
-        if let periods, options.period == nil {
-            let distinct = orderedDistinct(periods)
-            if distinct.count > 1 {
-                throw DataError(.badData, at: table.location(row: 0, column: "period"),
-                                "the file has \(distinct.count) periods (\(distinct.prefix(6).joined(separator: ", "))\(distinct.count > 6 ? ", …" : "")); choose one with --period")
-            }
-        }
+        let identifiers = table.text(FingertipsColumns.indicatorID.name)
+        let codes = table.text(orgCode.name)
+        let numerators = table.optionalDecimals(numerator.name)
+        let denominators = table.optionalDecimals(denominator.name)
+        func optionalText(_ name: String) -> [String]? { table.has(name) ? table.text(name) : nil }
+        let parents = optionalText(parentCode.name)
+        let periods = optionalText(FingertipsColumns.period.name)
+        let areaTypes = optionalText(FingertipsColumns.areaType.name)
+        let names = optionalText(FingertipsColumns.indicatorName.name)
+        let valueNotes = optionalText(FingertipsColumns.valueNote.name)
+        let presentBreakdown = breakdownColumns.filter { table.has($0) }
+        let breakdownValues = presentBreakdown.map { table.text($0) }
+        let numeratorColumn = table.rowCount > 0 ? table.location(row: 0, column: numerator.name).column : nil
+        let denominatorColumn = table.rowCount > 0 ? table.location(row: 0, column: denominator.name).column : nil
         if options.changeFrom != nil && periods == nil {
-            throw DataError(.badData, at: SourceLocation(file: table.source, line: 1), "--change-from needs a period column (period or Time period)")
+            throw DataError(.badData, at: SourceLocation(file: source, line: 1), "--change-from needs a period column (period or Time period)")
         }
 
         struct Group {
             var identifier: String
             var name: String?
             var period: String?
+            var breakdown: Breakdown
             var organisations: [OrganisationCounts] = []
-            var lines: [String: Int] = [:]
-            var england: OrganisationCounts?
+            var suppressed: [SuppressedOrganisation] = []
         }
-        var current: [String: Group] = [:]
-        var earlier: [String: Group] = [:]
-        var order: [String] = []
+        var current: [[String]: Group] = [:]
+        var earlier: [[String]: [String: OrganisationCounts]] = [:]
+        var order: [[String]] = []
+        var englandRows: [[String]: OrganisationCounts] = [:]
+        var englandUsed: Set<[String]> = []
         let englandCode: String? = { if case .row(let code) = options.england { return code } else { return nil } }()
 
         for row in 0..<table.rowCount {
@@ -153,76 +242,82 @@ public enum BenchmarkInput {
                 report.otherAreaTypes += 1
                 continue
             }
+            let period = periods.map { $0[row] }
             var isEarlier = false
-            if let periods {
-                let period = periods[row]
-                if let wanted = options.period, period != wanted {
-                    if let from = options.changeFrom, period == from {
-                        isEarlier = true
-                    } else {
-                        report.otherPeriods += 1
-                        continue
-                    }
+            if let period, let wanted = options.period, period != wanted {
+                if let from = options.changeFrom, period == from {
+                    isEarlier = true
+                } else {
+                    report.otherPeriods += 1
+                    continue
                 }
             }
-            if code.isEmpty { throw table.error(row: row, column: "org_code", "expected an organisation code, found an empty field") }
-            guard let numerator = numerators[row], let denominator = denominators[row] else {
-                if options.skipMissing {
+            if code.isEmpty { throw table.error(row: row, column: orgCode.name, "expected an organisation code, found an empty field") }
+            let identifier = identifiers[row]
+            if identifier.isEmpty {
+                throw table.error(row: row, column: FingertipsColumns.indicatorID.name, "expected an indicator identifier, found an empty field")
+            }
+            if !isEngland && englandCode == nil && code == "E92000001" {
+                throw table.error(row: row, column: orgCode.name, "a row for England (E92000001) among the organisations; use --england row to make it the comparator, or leave it out")
+            }
+            let breakdown = Breakdown(columns: presentBreakdown, values: breakdownValues.map { $0[row] })
+            let parent = parents.map { $0[row] }.flatMap { $0.isEmpty ? nil : $0 }
+            guard let numeratorValue = numerators[row], let denominatorValue = denominators[row] else {
+                let column = numerators[row] == nil ? numerator.name : denominator.name
+                if options.missing == .error {
+                    throw table.error(row: row, column: column,
+                                      "expected a number, found an empty field (rows with missing figures are errors under --missing error; pass writes them with an empty value and the reason, skip leaves them out)")
+                }
+                if isEngland {
+                    throw table.error(row: row, column: column,
+                                      "England's row has an empty \(column), so it cannot be the comparator; use --england pooled or a value")
+                }
+                if isEarlier || options.missing == .skip {
                     report.skippedMissing += 1
                     continue
                 }
-                let column = numerators[row] == nil ? "numerator" : "denominator"
-                throw table.error(row: row, column: column, "expected a number, found an empty field (use --skip-missing to leave such rows out and count them)")
-            }
-            let identifier = identifiers[row]
-            if !isEngland && englandCode == nil && code == "E92000001" {
-                throw table.error(row: row, column: "org_code", "a row for England (E92000001) among the organisations; use --england row to make it the comparator, or leave it out")
-            }
-            let counts = OrganisationCounts(organisationCode: code, parentCode: parents.map { $0[row] }.flatMap { $0.isEmpty ? nil : $0 },
-                                            numerator: numerator, denominator: denominator, location: table.location(row: row),
-                                            numeratorColumn: numeratorColumn, denominatorColumn: denominatorColumn)
-            let key = identifier
-            if isEarlier {
-                var group = earlier[key] ?? Group(identifier: identifier, period: options.changeFrom)
-                if isEngland { continue }
-                if let first = group.lines[code] {
-                    throw table.error(row: row, column: "org_code", "organisation \(DataError.quoted(code)) appears twice for indicator \(DataError.quoted(identifier)) in period \(DataError.quoted(options.changeFrom ?? "")) (also line \(first))")
+                var reason = "empty numerator or denominator in the input (suppressed or not calculable by the publisher)"
+                if let note = valueNotes?[row], !note.isEmpty { reason += ": " + note }
+                let key = [identifier, period ?? ""] + breakdown.values
+                if current[key] == nil {
+                    order.append(key)
+                    current[key] = Group(identifier: identifier, name: names.map { $0[row] }.flatMap { $0.isEmpty ? nil : $0 }, period: period, breakdown: breakdown)
                 }
-                group.lines[code] = table.lineNumbers[row]
-                group.organisations.append(counts)
-                earlier[key] = group
+                current[key]!.suppressed.append(SuppressedOrganisation(organisationCode: code, parentCode: parent, reason: reason, location: table.location(row: row)))
+                report.passedMissing += 1
                 continue
             }
-            var group = current[key] ?? Group(identifier: identifier, name: names.map { $0[row] }.flatMap { $0.isEmpty ? nil : $0 }, period: periods.map { $0[row] })
-            if current[key] == nil { order.append(key) }
-            if isEngland {
-                if group.england != nil {
-                    throw table.error(row: row, column: "org_code", "a second England row for indicator \(DataError.quoted(identifier))")
-                }
-                group.england = counts
-                report.englandRows += 1
-            } else {
-                if let first = group.lines[code] {
-                    throw table.error(row: row, column: "org_code", "organisation \(DataError.quoted(code)) appears twice for indicator \(DataError.quoted(identifier)) (also line \(first))")
-                }
-                group.lines[code] = table.lineNumbers[row]
-                group.organisations.append(counts)
-                report.rowsUsed += 1
+            let counts = OrganisationCounts(organisationCode: code, parentCode: parent, numerator: numeratorValue, denominator: denominatorValue,
+                                            location: table.location(row: row), numeratorColumn: numeratorColumn, denominatorColumn: denominatorColumn)
+            if isEarlier {
+                if !isEngland { earlier[[identifier] + breakdown.values, default: [:]][code] = counts }
+                continue
             }
-            current[key] = group
+            if isEngland {
+                let key = [identifier, period ?? ""] + breakdown.without(FingertipsColumns.areaType.name).values
+                if let first = englandRows[key] {
+                    throw table.error(row: row, column: orgCode.name,
+                                      "a second England row for indicator \(DataError.quoted(identifier))\(describe(period: period, breakdown: breakdown.without(FingertipsColumns.areaType.name))) (the first at line \(first.location?.line.map(String.init) ?? "?"))")
+                }
+                englandRows[key] = counts
+                continue
+            }
+            let key = [identifier, period ?? ""] + breakdown.values
+            if current[key] == nil {
+                order.append(key)
+                current[key] = Group(identifier: identifier, name: names.map { $0[row] }.flatMap { $0.isEmpty ? nil : $0 }, period: period, breakdown: breakdown)
+            }
+            current[key]!.organisations.append(counts)
+            report.rowsUsed += 1
         }
 
         var indicators: [IndicatorCounts] = []
         for key in order {
             let group = current[key]!
             let metadata = options.metadata?[group.identifier]
+            let first = group.organisations.first?.location ?? group.suppressed.first?.location ?? SourceLocation(file: source)
             if options.metadata != nil && metadata == nil {
-                let first = group.organisations.first?.location ?? group.england?.location ?? SourceLocation(file: table.source)
                 throw DataError(.badData, at: first, "indicator \(DataError.quoted(group.identifier)) is not in the indicators metadata file")
-            }
-            if group.organisations.isEmpty {
-                throw DataError(.badData, at: group.england?.location ?? SourceLocation(file: table.source),
-                                "indicator \(DataError.quoted(group.identifier)) has no organisations besides England")
             }
             let statistic = metadata?.statistic ?? options.statistic
             let multiplier = metadata?.multiplier ?? options.multiplier ?? statistic.defaultMultiplier
@@ -234,33 +329,42 @@ public enum BenchmarkInput {
                 case .pooled: england = .pooled
                 case .value(let value): england = .value(value / multiplier)
                 case .row(let code):
-                    guard let row = group.england else {
-                        throw DataError(.badData, at: group.organisations[0].location ?? SourceLocation(file: table.source),
-                                        "indicator \(DataError.quoted(group.identifier)) has no England row (org_code \(DataError.quoted(code))) for --england row")
+                    let englandKey = [group.identifier, group.period ?? ""] + group.breakdown.without(FingertipsColumns.areaType.name).values
+                    guard let row = englandRows[englandKey] else {
+                        throw DataError(.badData, at: first,
+                                        "indicator \(DataError.quoted(group.identifier))\(describe(period: group.period, breakdown: group.breakdown.without(FingertipsColumns.areaType.name))) has no England row (org_code \(DataError.quoted(code))) for --england row")
                     }
+                    englandUsed.insert(englandKey)
                     england = .counts(row)
                 }
             }
-            var previous: [String: OrganisationCounts]?
-            if options.changeFrom != nil {
-                previous = [:]
-                for organisation in earlier[key]?.organisations ?? [] { previous![organisation.organisationCode] = organisation }
-            }
-            indicators.append(IndicatorCounts(indicatorId: group.identifier, name: metadata?.name ?? group.name, period: group.period, statistic: statistic, multiplier: multiplier,
+            let previous: [String: OrganisationCounts]? = options.changeFrom == nil ? nil : (earlier[[group.identifier] + group.breakdown.values] ?? [:])
+            indicators.append(IndicatorCounts(indicatorId: group.identifier, name: metadata?.name ?? group.name, period: group.period,
+                                              breakdown: group.breakdown, statistic: statistic, multiplier: multiplier,
                                               polarity: metadata?.polarity ?? options.polarity, organisations: group.organisations,
-                                              england: england, previous: previous, previousPeriod: options.changeFrom))
+                                              england: england, previous: previous, previousPeriod: options.changeFrom, suppressed: group.suppressed))
         }
+        report.englandRows = englandUsed.count
+        report.unusedEnglandRows = englandRows.count - englandUsed.count
         if indicators.isEmpty {
-            throw DataError(.badData, at: SourceLocation(file: table.source, line: table.rowCount > 0 ? nil : 2),
+            throw DataError(.badData, at: SourceLocation(file: source, line: table.rowCount > 0 ? nil : 2),
                             "no rows to benchmark (\(report.summary))")
         }
         return (indicators, report)
     }
 
-    static func orderedDistinct(_ values: [String]) -> [String] {
-        var seen: Set<String> = []
-        var result: [String] = []
-        for value in values where seen.insert(value).inserted { result.append(value) }
-        return result
+    /// ` (period "2022/23", sex "Male")` for messages; empty when there is nothing to say.
+    static func describe(period: String?, breakdown: Breakdown) -> String {
+        var parts: [String] = []
+        if let period, !period.isEmpty { parts.append("period \(DataError.quoted(period))") }
+        let described = breakdown.described
+        if !described.isEmpty { parts.append(described) }
+        return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
     }
+}
+
+extension KnownColumn {
+    /// The column by its engine name only (for the canonical layout's identifying columns, whose
+    /// messages name the canonical header).
+    var bare: KnownColumn { KnownColumn(name) }
 }

@@ -2,7 +2,7 @@
 public struct BenchmarkSettings: Sendable {
     /// England, the consortium or the peer group.
     public var comparator: ComparatorChoice
-    /// Exact (interpolated) or normal-approximation funnel limits.
+    /// Exact (interpolated), normal-approximation or (proportions) Wilson-score funnel limits.
     public var funnelMethod: FunnelMethod
     /// Winsorisation, the over-dispersion test and the model applied.
     public var dispersion: DispersionPolicy

@@ -7,7 +7,8 @@ import Statistics
 /// - proportion: R ~ Binomial(n, θ), limit (r_p − α)/n, n the (whole) denominator;
 /// - rate: R ~ Poisson(θ·n), limit (r_p − α)/n, n the person-time;
 /// - ratio: R ~ Poisson(θ·E), limit (r_p − α)/E, E the expected count.
-/// Normal limits: θ ± z_p·sᵢ. Every limit is cut at 0, and proportions also at 1 (an interpolated
+/// Normal limits: θ ± z_p·sᵢ. Wilson-score limits (proportions, `wilsonScoreLimit`): the
+/// proportions y whose Wilson score interval for n trials has θ as its edge. Every limit is cut at 0, and proportions also at 1 (an interpolated
 /// lower limit can fall below 0 when r_p = 0, and a normal one whenever z·s > θ).
 ///
 /// z_p = Φ⁻¹(p) exactly (1.959963984540054 and 3.090232306167813), never 1.96 and 3.09. Accuracy of
@@ -24,6 +25,9 @@ public enum FunnelLimits {
         case .normal:
             let standardError = statistic.standardError(target: target, denominator: denominator)
             for index in 0..<4 { values[index] = target + normalQuantiles[index] * standardError }
+        case .wilson:
+            precondition(statistic == .proportion, "FunnelLimits: Wilson-score funnel limits are for proportions")
+            values = ControlLimits.probabilities.map { wilsonScoreLimit(target: target, trials: denominator, probability: $0) }
         case .exact:
             switch statistic {
             case .proportion: values = exactBinomialLimits(target: target, trials: Int(denominator))
@@ -32,6 +36,24 @@ public enum FunnelLimits {
         }
         for index in 0..<4 { values[index] = clamp(values[index], statistic: statistic) }
         return ControlLimits(lower95: values[1], upper95: values[2], lower998: values[0], upper998: values[3])
+    }
+
+    /// The Wilson-score funnel limit of PHEindicatormethods' `calculate_funnel_limits` for a
+    /// proportion θ and n trials at cumulative probability p (0.001, 0.025, 0.975, 0.999), on the
+    /// natural scale and not cut at 0 or 1.
+    ///
+    /// The package (after the Fingertips technical guidance) takes the value y at which the Wilson
+    /// score interval of y with n trials, at z = Φ⁻¹(p), just reaches θ: the root of
+    /// (θ(1 + z²/n) − y − z²/(2n))² = z²(y(1 − y)/n + z²/(4n²)) on the side of p. Writing its
+    /// quadratic out, the discriminant is θ(1 − θ)(n/z² + 1)²·z²/n and the roots reduce to
+    /// y = θ ± |z|·√(θ(1 − θ)/n): the score test's limits, which the Wilson interval inverts.
+    /// The package's expression (`sigma_adjustment`) is the unreduced form of the same roots; its
+    /// published curve for θ = 80.642448% (`testdata_funnel_prop_outputs.csv`) is reproduced in
+    /// `FunnelLimitsTests`.
+    public static func wilsonScoreLimit(target: Double, trials: Double, probability: Double) -> Double {
+        let z = normalQuantile(probability)
+        let root = (target * (1 - target) / trials).squareRoot()
+        return target + z * root
     }
 
     /// Limits θ ± z·s for a given standard error (used for the over-dispersion-adjusted limits).

@@ -263,6 +263,7 @@ public struct FunnelPlotSVG: Sendable {
         case (.exact, .proportion): limits = "Limits: exact binomial with Spiegelhalter's interpolation"
         case (.exact, _): limits = "Limits: exact Poisson with Spiegelhalter's interpolation"
         case (.normal, _): limits = "Limits: normal approximation"
+        case (.wilson, _): limits = "Limits: Wilson score (PHEindicatormethods)"
         }
         let flag = dispersion.model == .none ? "" : "; outliers are judged against the widened limits"
         return [first, second, limits + flag + "."]

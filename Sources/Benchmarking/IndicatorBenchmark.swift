@@ -8,7 +8,8 @@ import Tables
 /// 1. θᵢ from the comparator (`ComparatorChoice`);
 /// 2. the 95% and 99.8% intervals of yᵢ (`ValueInterval`) against θᵢ (`Significance`);
 /// 3. zᵢ = (yᵢ − θᵢ)/sᵢ with sᵢ = `BenchmarkStatistic.standardError(target: θᵢ, …)`;
-/// 4. funnel limits around θᵢ (`FunnelLimits`, exact with interpolation or normal);
+/// 4. funnel limits around θᵢ (`FunnelLimits`, exact with interpolation, normal or Wilson score),
+///    and the value's place against them in PHEindicatormethods' words (`FunnelSignificance`);
 /// 5. φ and τ² from the zᵢ (`OverDispersion`) and, when the policy applies a model, limits
 ///    θᵢ ± z·s*ᵢ with s*ᵢ the adjusted standard error; the flag (`FunnelPosition`) is taken against
 ///    the adjusted limits, so an organisation is an outlier only when outside them;
@@ -18,6 +19,8 @@ public struct IndicatorBenchmark: Sendable {
     public let indicatorId: String
     public let name: String?
     public let period: String?
+    /// The area type, sex, age and category of the group benchmarked.
+    public let breakdown: Breakdown
     /// The statistic, its output multiplier and its polarity.
     public let statistic: BenchmarkStatistic
     public let multiplier: Double
@@ -32,16 +35,23 @@ public struct IndicatorBenchmark: Sendable {
     public let rows: [OrganisationBenchmark]
     /// The earlier period of the change columns, when asked for.
     public let previousPeriod: String?
+    /// Organisations without counts, written after `rows` with an empty value and the reason.
+    public let suppressed: [SuppressedOrganisation]
 
     /// Benchmarks `counts` under `settings`.
     ///
     /// - Throws: `DataError` when counts are impossible for the statistic (a numerator above its
     ///   denominator, a fractional count, a denominator ≤ 0), when the consortium comparator meets
-    ///   an organisation without a parent code, or when the peer comparator meets an organisation
-    ///   missing from the peers file.
+    ///   an organisation without a parent code, when the peer comparator meets an organisation
+    ///   missing from the peers file, or when Wilson-score funnel limits are asked of a rate or ratio.
     public static func run(_ counts: IndicatorCounts, settings: BenchmarkSettings) throws -> IndicatorBenchmark {
         let statistic = counts.statistic
         let organisations = counts.organisations
+        if settings.funnelMethod == .wilson && statistic != .proportion {
+            let location = organisations.first?.location ?? counts.suppressed.first?.location ?? SourceLocation(file: counts.indicatorId)
+            throw DataError(.badData, at: location,
+                            "indicator \(DataError.quoted(counts.indicatorId)) is a \(statistic.rawValue), but Wilson-score funnel limits (--funnel wilson) are for proportions; use --funnel exact or normal")
+        }
         for organisation in organisations {
             if let problem = statistic.problem(numerator: organisation.numerator, denominator: organisation.denominator) {
                 throw DataError(.badData, at: organisation.location(of: problem.field, fallback: counts.indicatorId),
@@ -119,11 +129,12 @@ public struct IndicatorBenchmark: Sendable {
                 z: item.z, significance95: item.significance95, significance998: item.significance998,
                 funnel: item.funnel?.scaled(by: multiplier), adjusted: adjusted?.scaled(by: multiplier), adjustedZ: adjustedZ,
                 position: adjusted?.position(of: item.value),
+                funnelSignificance: item.funnel.map { FunnelSignificance(value: item.value, limits: $0) },
                 quintile: groupsOfFive[index], decile: groupsOfTen[index], change: change, notes: notes))
         }
-        return IndicatorBenchmark(indicatorId: counts.indicatorId, name: counts.name, period: counts.period, statistic: statistic, multiplier: multiplier,
+        return IndicatorBenchmark(indicatorId: counts.indicatorId, name: counts.name, period: counts.period, breakdown: counts.breakdown, statistic: statistic, multiplier: multiplier,
                                   polarity: counts.polarity, comparatorName: settings.comparator.name, funnelMethod: settings.funnelMethod,
-                                  dispersion: dispersion, rows: rows, previousPeriod: counts.previousPeriod)
+                                  dispersion: dispersion, rows: rows, previousPeriod: counts.previousPeriod, suppressed: counts.suppressed)
     }
 
     /// The work for one organisation that does not depend on the others.

@@ -56,6 +56,8 @@ public struct IndicatorCounts: Sendable {
     public var name: String?
     /// The period benchmarked, when the input has periods.
     public var period: String?
+    /// The area type, sex, age and category of the group, as far as the input has them.
+    public var breakdown: Breakdown
     /// Proportion, rate or ratio.
     public var statistic: BenchmarkStatistic
     /// The factor applied to values, limits and comparator values in the output (100 for percent).
@@ -70,13 +72,18 @@ public struct IndicatorCounts: Sendable {
     public var previous: [String: OrganisationCounts]?
     /// The name of the earlier period.
     public var previousPeriod: String?
+    /// Organisations of the group whose counts are empty in the input, written through with an
+    /// empty value and the reason.
+    public var suppressed: [SuppressedOrganisation]
 
     /// An indicator's counts; the multiplier defaults to the statistic's (`defaultMultiplier`).
-    public init(indicatorId: String, name: String? = nil, period: String? = nil, statistic: BenchmarkStatistic, multiplier: Double? = nil, polarity: Polarity = .noJudgement,
-                organisations: [OrganisationCounts], england: EnglandReference = .pooled, previous: [String: OrganisationCounts]? = nil, previousPeriod: String? = nil) {
+    public init(indicatorId: String, name: String? = nil, period: String? = nil, breakdown: Breakdown = Breakdown(), statistic: BenchmarkStatistic, multiplier: Double? = nil, polarity: Polarity = .noJudgement,
+                organisations: [OrganisationCounts], england: EnglandReference = .pooled, previous: [String: OrganisationCounts]? = nil, previousPeriod: String? = nil,
+                suppressed: [SuppressedOrganisation] = []) {
         self.indicatorId = indicatorId
         self.name = name
         self.period = period
+        self.breakdown = breakdown
         self.statistic = statistic
         self.multiplier = multiplier ?? statistic.defaultMultiplier
         self.polarity = polarity
@@ -84,5 +91,6 @@ public struct IndicatorCounts: Sendable {
         self.england = england
         self.previous = previous
         self.previousPeriod = previousPeriod
+        self.suppressed = suppressed
     }
 }

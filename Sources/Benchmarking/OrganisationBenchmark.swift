@@ -34,6 +34,9 @@ public struct OrganisationBenchmark: Sendable {
     public var adjustedZ: Double?
     /// Where the value lies against the adjusted limits (the flag analysts act on).
     public var position: FunnelPosition?
+    /// Where the value lies against the unadjusted funnel limits, in PHEindicatormethods' words
+    /// (`High (0.001)` … `Not significant`); nil without funnel limits.
+    public var funnelSignificance: FunnelSignificance?
     /// Quintile and decile of the value among the indicator's organisations (`QuantileGroups`).
     public var quintile: Int
     public var decile: Int

@@ -12,15 +12,17 @@ public enum CrudeRates {
     /// Source: Breslow NE, Day NE, *Statistical Methods in Cancer Research* vol II (1987);
     /// Armitage P, Berry G, *Statistical Methods in Medical Research* (2002); PHEindicatormethods
     /// `phe_rate` (the switch at 10, `ConfidenceInterval.poissonCount`).
+    ///
+    /// `method` `.exactPoisson` gives the exact limits at every count (`LimitMethod`).
     public static func rate(count observed: Double, denominator: Double, confidence levels: [ConfidenceLevel],
-                            multiplier: Double = 100_000) -> IndicatorEstimate {
+                            multiplier: Double = 100_000, method: LimitMethod = .byar) -> IndicatorEstimate {
         precondition(observed >= 0 && denominator > 0, "CrudeRates.rate: needs count >= 0 and denominator > 0")
         let scale = multiplier / denominator
         let limits = levels.map { level -> ConfidenceLimits in
-            let interval = ConfidenceInterval.poissonCount(observed: observed, confidence: level).scaled(by: scale)
+            let interval = method.countLimits(observed: observed, confidence: level).scaled(by: scale)
             return ConfidenceLimits(level: level, lower: interval.lower, upper: interval.upper)
         }
-        return IndicatorEstimate(value: observed * scale, limits: limits, method: countMethod(observed: observed))
+        return IndicatorEstimate(value: observed * scale, limits: limits, method: method.label(observed: observed))
     }
 
     /// `Exact` below `ConfidenceInterval.byarThreshold` (10), `Byars` from it on: the method label

@@ -13,16 +13,23 @@ extension IndicatorComputation {
             switch request.statistic {
             case .proportion, .rate:
                 for group in 0..<groups.count {
+                    let published = publishedFigures.isEmpty ? nil : publishedFigures[group]
                     if emptyRowsInGroup[group] > 0 {
-                        results.append(passedThrough(group: group))
+                        var passed = passedThrough(group: group)
+                        passed.published = published
+                        results.append(passed)
                         continue
                     }
                     let numerator = numeratorSums[group]
                     let denominator = denominatorSums[group]
                     let estimate = request.statistic == .proportion
-                        ? Proportions.wilson(numerator: numerator, denominator: denominator, confidence: levels, multiplier: request.multiplier)
-                        : CrudeRates.rate(count: numerator, denominator: denominator, confidence: levels, multiplier: request.multiplier)
-                    results.append(result(group: group, measures: [numerator, denominator], count: numerator, estimate: estimate))
+                        ? Proportions.estimate(numerator: numerator, denominator: denominator, confidence: levels,
+                                               multiplier: request.multiplier, method: request.limitMethod)
+                        : CrudeRates.rate(count: numerator, denominator: denominator, confidence: levels, multiplier: request.multiplier,
+                                          method: request.limitMethod)
+                    var computed = result(group: group, measures: [numerator, denominator], count: numerator, estimate: estimate)
+                    computed.published = published
+                    results.append(computed)
                 }
             case .mean:
                 for group in 0..<groups.count {
@@ -39,7 +46,7 @@ extension IndicatorComputation {
             }
         }
         return IndicatorResults(statistic: request.statistic, groupingColumns: setup?.grouping ?? [], confidence: levels,
-                                results: results, skippedRows: skippedRows, passedRows: passedRows, repeatedRows: repeatedRows, firstRepeatLine: firstRepeatLine)
+                                comparesPublished: request.comparesPublished, results: results, skippedRows: skippedRows, passedRows: passedRows, repeatedRows: repeatedRows, firstRepeatLine: firstRepeatLine)
     }
 
     /// A group's result with the request's label, blanked when `count` is under the suppression

@@ -13,5 +13,13 @@ extension IndicatorComputation {
         while let chunk = try chunks.next() {
             try add(IndicatorCounts(table: chunk))
         }
+        try addHeader(of: reader)
+    }
+
+    /// Takes the columns of a file with a header and no rows (`reader` gave no chunk), so that the
+    /// results have the grouping columns the header names, and a missing column is an error as it
+    /// is for a file with rows. Does nothing once a chunk was added.
+    public mutating func addHeader(of reader: TableReader) throws {
+        if setup == nil { try add(IndicatorCounts(table: reader.emptyTable())) }
     }
 }

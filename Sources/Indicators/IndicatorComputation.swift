@@ -55,6 +55,8 @@ public struct IndicatorComputation {
     /// Rows of the group with an empty figure, passed through (missing-value policy `pass`).
     var emptyRowsInGroup: [Int] = []
     var passedRows = 0
+    /// The published figures of each group's row (`IndicatorRequest.comparesPublished`).
+    var publishedFigures: [PublishedFigures?] = []
     // mean
     var samples: [SampleSummary] = []
     // dsr, isratio, israte, life expectancy
@@ -151,6 +153,7 @@ public struct IndicatorComputation {
         let isProportion = request.statistic == .proportion
         let usable = try usableRows(counts, numerators, denominators, passing: true)
         let groupOfRow = groups.assign(columns: groupColumns, lines: lines, usable: usable)
+        let published = request.comparesPublished ? try PublishedColumns(counts, levels: request.confidence) : nil
         for row in 0..<counts.rowCount {
             let group = groupOfRow[row]
             guard group >= 0 else { continue }
@@ -159,7 +162,9 @@ public struct IndicatorComputation {
                 denominatorSums.append(0)
                 rowsInGroup.append(0)
                 emptyRowsInGroup.append(0)
+                if published != nil { publishedFigures.append(nil) }
             }
+            if let published { try takePublished(published, counts, row: row, group: group, setup: setup) }
             guard let numerator = numerators[row], let denominator = denominators[row] else {
                 // Passed through: the group is written with an empty value and the reason.
                 // A passed-through group's sums are never shown, so under a whole-identity grouping
@@ -260,6 +265,28 @@ public struct IndicatorComputation {
                 throw invalid(counts, row: row, column: IndicatorColumn.ageBand.name,
                               "a second row for age band \(DataError.quoted(bands[row]))\(sex) of \(describe(group: group)); the first is at line \(previous)")
             }
+        }
+    }
+
+    /// Records a row's published figures for its group. A group's second row is an error unless
+    /// it may repeat the first (whole-identity grouping) with the same published figures; whether
+    /// its counts repeat the first row's the caller checks as without published figures.
+    private mutating func takePublished(_ published: PublishedColumns, _ counts: IndicatorCounts, row: Int, group: Int,
+                                        setup: Setup) throws {
+        let figures = try published.figures(counts, row: row)
+        guard let earlier = publishedFigures[group] else {
+            publishedFigures[group] = figures
+            return
+        }
+        guard setup.groupingIsWholeIdentity else {
+            throw invalid(counts, row: row, column: nil,
+                          "--compare-published compares one input row per group, and this row is a second one of \(describe(group: group)) (the first is at line \(earlier.line)); group by every identity column, or leave --group-by out")
+        }
+        var same = figures
+        same.line = earlier.line
+        if same != earlier {
+            throw invalid(counts, row: row, column: nil,
+                          "this row repeats line \(earlier.line) (\(describe(group: group))) with different published figures")
         }
     }
 

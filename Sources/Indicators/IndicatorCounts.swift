@@ -26,6 +26,17 @@ public struct IndicatorCounts: Sendable {
         ColumnSpec("value", .decimal(), aliases: ["Value"], optional: true, allowsEmpty: true),
     ])
 
+    /// The schema to read with when published figures are compared: `schema` with the value and
+    /// the published limits read as text (`published_value`, `published_lower95`, …; Fingertips'
+    /// `Value`, `Lower CI 95.0 limit`, …), keeping the decimals they were written to.
+    public static let comparingSchema = Schema(
+        schema.columns.filter { $0.name != "value" } + PublishedFigures.columns.map { $0.spec(optional: true, allowsEmpty: true) })
+
+    /// The schema for a request: `comparingSchema` when it compares published figures.
+    public static func schema(for request: IndicatorRequest) -> Schema {
+        request.comparesPublished ? comparingSchema : schema
+    }
+
     public let table: Table
     public let layout: IndicatorLayout
 

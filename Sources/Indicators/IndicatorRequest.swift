@@ -22,6 +22,16 @@ public struct IndicatorRequest: Sendable {
     public var reference: ReferenceRates?
     /// Ages (band starts of `LifeExpectancy.bands`) at which life expectancy is given.
     public var ages: [Int]
+    /// The limit method of a proportion, rate or indirectly standardised figure; nil for the
+    /// statistic's standard one (`LimitMethod.standard(for:)`).
+    public var method: LimitMethod?
+    /// Whether each group's published value and limits (a Fingertips export's `Value`, `Lower CI
+    /// 95.0 limit`, …) are read and written beside the computed ones with the differences
+    /// (`PublishedFigures`). Proportions and rates only, one input row per group.
+    public var comparesPublished = false
+
+    /// The method the limits are computed with.
+    public var limitMethod: LimitMethod { method ?? LimitMethod.standard(for: statistic) ?? .byar }
 
     public init(statistic: IndicatorStatistic, confidence: [ConfidenceLevel] = [.ninetyFive], multiplier: Double? = nil,
                 grouping: [IndicatorColumn]? = nil, suppressBelow: Double? = nil, missingValues: MissingValuePolicy = .error,
@@ -60,6 +70,15 @@ public struct IndicatorRequest: Sendable {
             }
         }
         if let suppressBelow, !(suppressBelow >= 0 && suppressBelow.isFinite) { return "the suppression threshold must be a number >= 0" }
+        if let method, !LimitMethod.choices(for: statistic).contains(method) {
+            let choices = LimitMethod.choices(for: statistic)
+            return choices.isEmpty
+                ? "\(statistic.rawValue) has a limit method of its own; --method is for proportion, rate, isratio and israte"
+                : "\(statistic.rawValue) takes the limit methods \(choices.map(\.rawValue).joined(separator: ", ")), not \(method.rawValue)"
+        }
+        if comparesPublished && statistic != .proportion && statistic != .rate {
+            return "published figures can be compared for proportions and rates, whose input rows carry them (one row per group); \(statistic.rawValue) is computed from several rows per group"
+        }
         return nil
     }
 }

@@ -10,6 +10,8 @@ public struct IndicatorResult: Sendable, Equatable {
     /// The `statistic` label (`percentage`, `dsr per 100000`, `life expectancy at 65`, …).
     public var statistic: String
     public var estimate: IndicatorEstimate
+    /// The figures published for the group, when compared (`IndicatorRequest.comparesPublished`).
+    public var published: PublishedFigures? = nil
 }
 
 /// Everything `IndicatorComputation.finish()` found, and its CSV rendering in the column
@@ -18,6 +20,8 @@ public struct IndicatorResults: Sendable {
     public var statistic: IndicatorStatistic
     public var groupingColumns: [IndicatorColumn]
     public var confidence: [ConfidenceLevel]
+    /// Whether the published figures are written beside the computed ones.
+    public var comparesPublished = false
     public var results: [IndicatorResult]
     /// Rows left out because a figure was empty (missing-value policy `skip`).
     public var skippedRows: Int
@@ -41,7 +45,77 @@ public struct IndicatorResults: Sendable {
         } else {
             names += ["lowercl", "uppercl"]
         }
-        return names + ["confidence", "statistic", "method", "suppressed"]
+        names += ["confidence", "statistic", "method", "suppressed"]
+        if comparesPublished {
+            let limitNames = wide && confidence.count > 1
+                ? confidence.flatMap { ["lower\(IndicatorResults.columnSuffix($0))cl", "upper\(IndicatorResults.columnSuffix($0))cl"] }
+                : ["lowercl", "uppercl"]
+            names += ["published_value"] + limitNames.map { "published_" + $0 }
+            names += ["difference_value"] + limitNames.map { "difference_" + $0 } + ["reproduced"]
+        }
+        return names
+    }
+
+    /// The published figures of a result beside the computed ones at the levels given (indices
+    /// into `confidence`): the published value and limits, computed − published for each, and
+    /// `yes` when every published figure is reproduced to its rounding (`PublishedFigure`),
+    /// `no` when one is not or the engine has no figure where one is published, nil when nothing
+    /// is published.
+    func comparison(_ result: IndicatorResult, levels: [Int]) -> (published: [Double?], differences: [Double?], verdict: String?,
+                                                                    worst: PublishedDifference?) {
+        var pairs: [(computed: Double?, published: PublishedFigure?, column: String)] = [(result.estimate.value, result.published?.value, "value")]
+        for index in levels {
+            let limits = result.estimate.limits[index]
+            let published = result.published?.limits[index]
+            let suffix = confidence.count > 1 ? " at \(IndicatorResults.label(confidence[index]))" : ""
+            pairs.append((limits.lower, published?.lower, "lowercl" + suffix))
+            pairs.append((limits.upper, published?.upper, "uppercl" + suffix))
+        }
+        var differences: [Double?] = []
+        var anyPublished = false
+        var reproduced = true
+        var worst: PublishedDifference?
+        for pair in pairs {
+            guard let published = pair.published else {
+                differences.append(nil)
+                continue
+            }
+            anyPublished = true
+            guard let computed = pair.computed else {
+                differences.append(nil)
+                reproduced = false
+                continue
+            }
+            differences.append(computed - published.value)
+            if !published.isReproduced(by: computed) {
+                reproduced = false
+                let excess = abs(computed - published.value) - published.roundingHalfWidth
+                if worst.map({ excess > $0.excess }) ?? true {
+                    worst = PublishedDifference(column: pair.column, line: result.published?.line ?? 0, computed: computed,
+                                                published: published.value, excess: excess)
+                }
+            }
+        }
+        let verdict: String? = anyPublished ? (reproduced ? "yes" : "no") : nil
+        return (pairs.map { $0.published?.value }, differences, verdict, worst)
+    }
+
+    /// How the computed figures compare with the published ones (`comparesPublished`).
+    public var agreement: PublishedAgreement {
+        var agreement = PublishedAgreement()
+        let levels = Array(confidence.indices)
+        for result in results {
+            let comparison = comparison(result, levels: levels)
+            guard let verdict = comparison.verdict else {
+                agreement.unpublished += 1
+                continue
+            }
+            if result.estimate.value == nil { agreement.oneSided += 1 }
+            agreement.compared += 1
+            if verdict == "yes" { agreement.reproduced += 1 }
+            if let worst = comparison.worst, agreement.largest.map({ worst.excess > $0.excess }) ?? true { agreement.largest = worst }
+        }
+        return agreement
     }
 
     /// Calls `body` with each output row, in the order of `header(wide:)`. The array passed is
@@ -52,6 +126,13 @@ public struct IndicatorResults: Sendable {
         var row: [CSVValue] = []
         row.reserveCapacity(header(wide: wide).count)
         func number(_ value: Double?) -> CSVValue { value.map(CSVValue.number) ?? .missing }
+        func appendComparison(_ result: IndicatorResult, levels: [Int]) {
+            guard comparesPublished else { return }
+            let comparison = comparison(result, levels: levels)
+            for value in comparison.published { row.append(number(value)) }
+            for value in comparison.differences { row.append(number(value)) }
+            row.append(comparison.verdict.map(CSVValue.text) ?? .missing)
+        }
         for result in results {
             row.removeAll(keepingCapacity: true)
             for value in result.groupValues { row.append(.text(value)) }
@@ -70,6 +151,7 @@ public struct IndicatorResults: Sendable {
                 row.append(statistic)
                 row.append(method)
                 row.append(suppressed)
+                appendComparison(result, levels: Array(confidence.indices))
                 try body(row)
             } else {
                 for (index, limits) in result.estimate.limits.enumerated() {
@@ -80,6 +162,7 @@ public struct IndicatorResults: Sendable {
                     row.append(statistic)
                     row.append(method)
                     row.append(suppressed)
+                    appendComparison(result, levels: [index])
                     try body(row)
                 }
             }

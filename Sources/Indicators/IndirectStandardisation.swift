@@ -16,9 +16,10 @@ public enum IndirectStandardisation {
     /// (`method` `Byars` or `Exact`). When E = 0 the ratio is undefined and suppressed.
     ///
     /// Source: Breslow & Day (1987); Armitage & Berry (2002); PHEindicatormethods `calculate_ISRatio`.
+    /// `method` `.exactPoisson` gives exact limits at every count (`LimitMethod`).
     public static func ratio(observed: Double, expected: Double, confidence levels: [ConfidenceLevel],
-                             multiplier: Double = 1) -> IndicatorEstimate {
-        scaled(observed: observed, expected: expected, scale: multiplier, levels: levels)
+                             multiplier: Double = 1, method: LimitMethod = .byar) -> IndicatorEstimate {
+        scaled(observed: observed, expected: expected, scale: multiplier, levels: levels, method: method)
     }
 
     /// The indirectly standardised rate O/E × R × `multiplier`, R the reference crude rate
@@ -26,15 +27,16 @@ public enum IndirectStandardisation {
     ///
     /// Source: PHEindicatormethods `calculate_ISRate`.
     public static func rate(observed: Double, expected: Double, referenceRate: Double, confidence levels: [ConfidenceLevel],
-                            multiplier: Double = 100_000) -> IndicatorEstimate {
-        scaled(observed: observed, expected: expected, scale: referenceRate * multiplier, levels: levels)
+                            multiplier: Double = 100_000, method: LimitMethod = .byar) -> IndicatorEstimate {
+        scaled(observed: observed, expected: expected, scale: referenceRate * multiplier, levels: levels, method: method)
     }
 
-    private static func scaled(observed: Double, expected: Double, scale: Double, levels: [ConfidenceLevel]) -> IndicatorEstimate {
+    private static func scaled(observed: Double, expected: Double, scale: Double, levels: [ConfidenceLevel],
+                               method limitMethod: LimitMethod) -> IndicatorEstimate {
         precondition(observed >= 0 && expected >= 0, "IndirectStandardisation: needs observed >= 0 and expected >= 0")
-        let method = CrudeRates.countMethod(observed: observed)
+        let method = limitMethod.label(observed: observed)
         let limits = levels.map { level -> ConfidenceLimits in
-            let count = ConfidenceInterval.poissonCount(observed: observed, confidence: level)
+            let count = limitMethod.countLimits(observed: observed, confidence: level)
             return ConfidenceLimits(level: level, lower: count.lower / expected * scale, upper: count.upper / expected * scale)
         }
         let estimate = IndicatorEstimate(value: observed / expected * scale, limits: limits, method: method)

@@ -21,4 +21,18 @@ public enum Proportions {
         }
         return IndicatorEstimate(value: x / n * multiplier, limits: limits, method: "Wilson")
     }
+
+    /// The proportion `x / n` × `multiplier` with limits by `method` (`LimitMethod`): Wilson as
+    /// `wilson(numerator:denominator:confidence:multiplier:)`, Clopper–Pearson, or the Poisson
+    /// limits of the count x divided by n (exact, or Byar's from 10).
+    public static func estimate(numerator x: Double, denominator n: Double, confidence levels: [ConfidenceLevel],
+                                multiplier: Double = 100, method: LimitMethod) -> IndicatorEstimate {
+        if method == .wilson { return wilson(numerator: x, denominator: n, confidence: levels, multiplier: multiplier) }
+        precondition(x >= 0 && n > 0 && x <= n, "Proportions.estimate: needs 0 <= numerator <= denominator, denominator > 0")
+        let limits = levels.map { level -> ConfidenceLimits in
+            let interval = method.proportionLimits(successes: x, trials: n, confidence: level).scaled(by: multiplier)
+            return ConfidenceLimits(level: level, lower: interval.lower, upper: interval.upper)
+        }
+        return IndicatorEstimate(value: x / n * multiplier, limits: limits, method: method.label(observed: x))
+    }
 }

@@ -285,14 +285,15 @@ extension IndicatorComputation {
             var measures: [Double?] = [observed, expected]
             if request.statistic == .isratio {
                 estimate = IndirectStandardisation.ratio(observed: observed, expected: expected, confidence: request.confidence,
-                                                         multiplier: request.multiplier)
+                                                         multiplier: request.multiplier, method: request.limitMethod)
             } else {
                 guard let crude = reference.crude else {
                     throw groupError(setup, group: group, "the reference population is zero, so there is no reference crude rate")
                 }
                 measures.append(crude * request.multiplier)
                 estimate = IndirectStandardisation.rate(observed: observed, expected: expected, referenceRate: crude,
-                                                        confidence: request.confidence, multiplier: request.multiplier)
+                                                        confidence: request.confidence, multiplier: request.multiplier,
+                                                        method: request.limitMethod)
             }
             results.append(result(group: group, measures: measures, count: observed, estimate: estimate))
         }

@@ -42,7 +42,7 @@ public enum PaymentsColumns {
         KnownColumn("Seniority", headers: ["Seniority Payments"]),
         KnownColumn("GP Extended Hours Access", headers: ["Extended Hours Access"]),
         KnownColumn("Out Of Area in Hours Urgent Care", headers: ["Out of Area Urgent Care"]),
-        KnownColumn("Local Incentive Schemes", headers: ["Local Enhanced Services"]),
+        KnownColumn("Local Incentive Schemes", headers: ["Total Local Incentive Schemes", "Local Enhanced Services"]),
         KnownColumn("PCN Participation", headers: ["Network Participation Payments"]),
         KnownColumn("Prescribing Fee Payments"),
         KnownColumn("Dispensing Fee Payments"),

@@ -17,4 +17,18 @@ public enum ReadingNotes {
     public static func leftOut(source: String, count: Int, reason: String) -> String {
         "\(source): \(count) row\(count == 1 ? "" : "s") left out: \(reason)"
     }
+
+    /// `f.csv: 3 periods (2010, 2015, 2019): one analysis for each`.
+    public static func separateAnalyses(source: String, described: String, values: [String]) -> String {
+        "\(source): \(values.count) \(described) (\(values.joined(separator: ", "))): one analysis for each"
+    }
+
+    /// Values for a message, quoted: `"2010", "2015" and "2019"` (the first 12, then how many more).
+    public static func list(_ values: [String]) -> String {
+        let shown = values.prefix(12).map { "\"\($0)\"" }
+        let more = values.count > 12 ? " and \(values.count - 12) more" : ""
+        guard shown.count > 1 else { return (shown.first ?? "none") + more }
+        if !more.isEmpty { return shown.joined(separator: ", ") + more }
+        return shown.dropLast().joined(separator: ", ") + " and " + shown.last!
+    }
 }

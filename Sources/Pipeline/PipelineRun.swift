@@ -26,7 +26,7 @@ public enum PipelineRun {
                            progress: RunProgress? = nil) throws -> RunReport {
         let clock = ContinuousClock()
         let started = clock.now
-        let folder = try RunFolder(destination: destination, replace: replace)
+        var folder = try RunFolder(destination: destination, replace: replace)
         try folder.create()
         do {
             let report = try build(spec, folder: folder, engineVersion: engineVersion, progress: progress, clock: clock, started: started)

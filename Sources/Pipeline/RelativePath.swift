@@ -28,18 +28,23 @@ public enum RelativePath {
         return parts
     }
 
-    /// Writes text to a temporary file beside `path` and renames it over `path`.
+    /// Writes text to a temporary file beside `path` and renames it over `path` (the temporary file
+    /// is registered with `TemporaryOutputs`, so an interrupted process removes it).
     public static func writeAtomically(_ text: String, to path: String) throws {
         let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         let name = path.contains("/") ? String(path[path.index(after: path.lastIndex(of: "/")!)...]) : path
         let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).partial-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-            throw DataError(.cannotCreate, at: SourceLocation(file: path), "cannot create the file")
-        }
-        guard rename(temporary, path) == 0 else {
+        let (token, created) = TemporaryOutputs.creating(temporary) { FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) }
+        let failure = TemporaryOutputs.finishing(token) { () -> String? in
+            if !created {
+                unlink(temporary)
+                return "cannot create the file"
+            }
+            if rename(temporary, path) == 0 { return nil }
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw DataError(.cannotCreate, at: SourceLocation(file: path), "cannot create the file: \(reason)")
+            return "cannot create the file: \(reason)"
         }
+        if let failure { throw DataError(.cannotCreate, at: SourceLocation(file: path), failure) }
     }
 }

@@ -9,6 +9,7 @@ struct RunFolder {
     let destination: String
     let temporary: String
     let replace: Bool
+    private var token: TemporaryOutputs.Token?
 
     init(destination: String, replace: Bool) throws {
         var trimmed = destination
@@ -44,10 +45,14 @@ struct RunFolder {
     }
 
     /// Creates the temporary folder (removing a leftover of the same process id).
-    func create() throws {
+    /// The folder is registered with `TemporaryOutputs`, so an interrupted run removes it.
+    mutating func create() throws {
         try? FileManager.default.removeItem(atPath: temporary)
+        let temporary = temporary
         do {
-            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+            (token, _) = try TemporaryOutputs.creating(temporary, isFolder: true) {
+                try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+            }
         } catch {
             throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot create the run folder: \(error.localizedDescription)")
         }
@@ -55,12 +60,18 @@ struct RunFolder {
 
     /// Removes the temporary folder (after a failure).
     func discard() {
-        try? FileManager.default.removeItem(atPath: temporary)
+        guard let token else { return }
+        TemporaryOutputs.finishing(token) { try? FileManager.default.removeItem(atPath: temporary) }
     }
 
     /// Puts the finished folder in place: the old folder, if any, is moved aside, the new one
     /// renamed to the destination, and the old one removed.
     func commit() throws {
+        guard let token else { return }
+        try TemporaryOutputs.finishing(token) { try putInPlace() }
+    }
+
+    private func putInPlace() throws {
         let manager = FileManager.default
         var aside: String?
         if manager.fileExists(atPath: destination) {

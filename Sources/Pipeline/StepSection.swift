@@ -191,6 +191,16 @@ final class StepSection {
         return choice
     }
 
+    /// One of an enumeration's spellings, or nil when the key is absent (the statistic's own
+    /// default applies, recorded as null).
+    func optionalChoice<Choice: RawRepresentable & CaseIterable>(_ key: String, as type: Choice.Type) throws -> Choice? where Choice.RawValue == String {
+        guard value(key) != nil else {
+            record(key, .null)
+            return nil
+        }
+        return try choice(key, default: Choice.allCases.first!)
+    }
+
     /// Fails on a key no read asked for (a misspelt option cannot be silently ignored).
     func finish() throws {
         do {

@@ -18,10 +18,11 @@ public struct StepTable {
 
     /// Writes the tables to their paths (nil: standard output) all or nothing: every file is
     /// opened first, then written, then committed, so a file that cannot be created leaves none
-    /// behind. Returns the number of data rows written to each.
+    /// behind. Returns the number of data rows written to each. With `threads` above 1, rows are
+    /// formatted on a second thread while the next are produced (the same bytes).
     @discardableResult
-    public static func write(_ outputs: [(table: StepTable, path: String?)]) throws -> [Int] {
-        let writers = try outputs.map { try CSVWriter(path: $0.path, header: $0.table.header) }
+    public static func write(_ outputs: [(table: StepTable, path: String?)], threads: Int = 1) throws -> [Int] {
+        let writers = try outputs.map { try CSVWriter(path: $0.path, header: $0.table.header, formatsInBackground: threads > 1) }
         for (index, output) in outputs.enumerated() {
             try output.table.forEachRow { try writers[index].write($0) }
         }

@@ -51,6 +51,23 @@ public struct GeneralPracticePayments: Sendable {
         return try PracticeFrame(practices: practices, source: source)
     }
 
+    /// A payment line asked for (by a formula or `--baseline-payment`) that the file has under
+    /// none of its names is an error at the header listing the payment lines the file has: the
+    /// columns after the patient counts, other than the weighted patients and the averages.
+    static func checkPaymentLines(_ lines: [String], header: [String], source: String) throws {
+        let keys = HeaderKeys(header)
+        guard let absent = lines.first(where: { !keys.contains(PaymentsColumns.paymentLine(named: $0)) }) else { return }
+        let registered = header.firstIndex { PaymentsColumns.registeredPatients.candidates.map(headerKey).contains(headerKey($0)) }
+        let skipped = Set(PaymentsColumns.weightedPatients.candidates.map(headerKey))
+        let payments = header[((registered ?? -1) + 1)...].filter {
+            !skipped.contains(headerKey($0)) && !headerKey($0).hasPrefix("averagepayments")
+        }
+        let known = PaymentsColumns.paymentLine(named: absent)
+        let names = known.candidates.filter { headerKey($0) != headerKey(absent) }
+        throw DataError(.badData, at: SourceLocation(file: source, line: 1),
+                        "no payment column \(DataError.quoted(absent))\(names.isEmpty ? "" : " (nor " + names.map(DataError.quoted).joined(separator: ", ") + ")"); the payment columns of this file are: \(payments.joined(separator: ", "))")
+    }
+
     /// Reads the file. `moneyColumns` are required columns in pounds with at most two decimals,
     /// each found under any name it has had (`PaymentsColumns.paymentLine(named:)`); thousands
     /// separators (`1,234.56`) are read as published.
@@ -85,6 +102,7 @@ public struct GeneralPracticePayments: Sendable {
             return ColumnSpec(column.name, type, aliases: column.headers + footnoted, optional: optional,
                               allowsEmpty: allowsEmpty, grouping: grouping)
         }
+        try checkPaymentLines(moneyColumns, header: published, source: source)
         let organisations = PaymentsColumns.organisationColumns(of: layout)
         var columns = [spec(PaymentsColumns.practiceCode), spec(PaymentsColumns.practiceName)]
         for column in organisations {

@@ -1,9 +1,19 @@
+import Layouts
 import Tables
 
 /// Readers for MHCLG's *English Indices of Deprivation 2019* LSOA files, read as published
 /// (byte-order mark, names such as `LSOA code (2011)`, numbers written with thousands
 /// separators inside quotes: `"29,199"`, read under the explicit `.commaThousands` rule).
 public enum IndicesOfDeprivation2019 {
+    /// The small-area code as the design names it and as MHCLG heads it (2011 LSOAs in the 2019
+    /// release; ONS lookups write `LSOA11CD`).
+    public static let lsoaCode = KnownColumn("lsoa_code", headers: ["LSOA code (2011)", "LSOA11CD", "LSOA code (2021)", "LSOA21CD"])
+    /// The IMD score (higher = more deprived), File 5 and File 7 of the release.
+    public static let imdScore = KnownColumn("imd_score", headers: ["Index of Multiple Deprivation (IMD) Score"])
+    /// The IMD decile (1 = most deprived tenth), File 1 and (with the explanation) File 7.
+    public static let imdDecile = KnownColumn("imd_decile", headers: ["Index of Multiple Deprivation (IMD) Decile",
+                                                                     "Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)"])
+
     /// File 1 (*index of multiple deprivation*): `LSOA code (2011)`, `LSOA name (2011)`,
     /// `Index of Multiple Deprivation (IMD) Rank`, `Index of Multiple Deprivation (IMD) Decile`,
     /// as areas with variables `imd_rank` (1 = most deprived) and `imd_decile` (1 = most deprived

@@ -1,3 +1,4 @@
+import Layouts
 import Tables
 
 /// Small areas (LSOAs) with numeric need variables: IMD score, rank and decile, populations, or
@@ -64,7 +65,8 @@ public struct SmallAreas: Sendable {
     }
 
     /// Reads the design's areas file: `lsoa_code` (required), `imd_score` (a number >= 0) and
-    /// `imd_decile` (a whole number 1–10) when present, and every column named in `variables`
+    /// `imd_decile` (a whole number 1–10) when present, also under MHCLG's headers
+    /// (`LSOA code (2011)`, `Index of Multiple Deprivation (IMD) Score`, … of `IndicesOfDeprivation2019`), and every column named in `variables`
     /// (required numbers). Errors (file, line, column): a repeated or empty code, a value out of
     /// range, an empty or non-numeric value.
     public static func read(path: String, name: String? = nil, variables: [String] = []) throws -> SmallAreas {
@@ -77,9 +79,9 @@ public struct SmallAreas: Sendable {
     }
 
     static func schema(_ variables: [String]) -> Schema {
-        var columns = [ColumnSpec("lsoa_code")]
-        if !variables.contains("imd_score") { columns.append(ColumnSpec("imd_score", .decimal(minimum: 0), optional: true)) }
-        if !variables.contains("imd_decile") { columns.append(ColumnSpec("imd_decile", .wholeNumber(minimum: 1), optional: true)) }
+        var columns = [IndicesOfDeprivation2019.lsoaCode.spec()]
+        if !variables.contains("imd_score") { columns.append(IndicesOfDeprivation2019.imdScore.spec(.decimal(minimum: 0), optional: true)) }
+        if !variables.contains("imd_decile") { columns.append(IndicesOfDeprivation2019.imdDecile.spec(.wholeNumber(minimum: 1), optional: true)) }
         columns += variables.map { ColumnSpec($0, .decimal()) }
         return Schema(columns)
     }

@@ -27,15 +27,21 @@ public enum CSVValue: Sendable, Equatable {
 public final class CSVWriter {
     public let destination: String?
     private var temporaryPath: String?
+    private var temporaryToken: TemporaryOutputs.Token?
     private var descriptor: Int32 = -1
     private var pending: [UInt8] = []
     private var committed = false
     private let columnCount: Int
     public private(set) var rowsWritten = 0
+    /// With background formatting: the rows of the batch being filled, flat.
+    private var batch: [CSVValue] = []
+    private var formatter: CSVBackgroundFormatter?
 
     /// Opens the output. `path` nil means standard output. Fails with a `cannotCreate` error when
-    /// the folder does not exist or is not writable.
-    public init(path: String?, header: [String]) throws {
+    /// the folder does not exist or is not writable. With `formatsInBackground`, rows are
+    /// formatted and written on a second thread (`CSVBackgroundFormatter`) while the caller
+    /// produces the next ones; the bytes are the same.
+    public init(path: String?, header: [String], formatsInBackground: Bool = false) throws {
         destination = path
         columnCount = header.count
         pending.reserveCapacity(1 << 20)
@@ -50,13 +56,24 @@ public final class CSVWriter {
                 base = path
             }
             let temporary = "\(folder)/.\(base).partial-\(getpid())"
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            let (token, opened) = TemporaryOutputs.creating(temporary) { () -> (Int32, Int32) in
+                let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                return (descriptor, errno)
+            }
+            descriptor = opened.0
             if descriptor < 0 {
-                throw DataError(.cannotCreate, at: SourceLocation(file: path), "cannot create the output file: \(String(cString: strerror(errno)))")
+                TemporaryOutputs.finishing(token) {}
+                throw DataError(.cannotCreate, at: SourceLocation(file: path), "cannot create the output file: \(String(cString: strerror(opened.1)))")
             }
             temporaryPath = temporary
+            temporaryToken = token
         }
         appendRow(header.map { CSVValue.text($0) })
+        if formatsInBackground {
+            try flushIfFile()
+            formatter = CSVBackgroundFormatter(columnCount: columnCount, descriptor: descriptor, name: destination ?? "output")
+            batch.reserveCapacity(CSVBackgroundFormatter.batchRows * columnCount)
+        }
     }
 
     deinit {
@@ -66,15 +83,38 @@ public final class CSVWriter {
     /// Writes one row; it must have as many values as the header.
     public func write(_ row: [CSVValue]) throws {
         precondition(row.count == columnCount, "CSVWriter: a row of \(row.count) values for \(columnCount) columns")
-        appendRow(row)
         rowsWritten += 1
+        if let formatter {
+            batch.append(contentsOf: row)
+            if batch.count >= CSVBackgroundFormatter.batchRows * columnCount {
+                try formatter.submit(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+            return
+        }
+        appendRow(row)
         if pending.count >= 1 << 20 && descriptor >= 0 { try flush() }
+    }
+
+    /// Hands the last batch to the background formatter and waits for it; the bytes held for
+    /// standard output join `pending`.
+    private func finishBackground() throws {
+        guard let formatter else { return }
+        self.formatter = nil
+        if !batch.isEmpty { try formatter.submit(batch) }
+        batch = []
+        pending.append(contentsOf: try formatter.drain())
+    }
+
+    private func flushIfFile() throws {
+        if descriptor >= 0 { try flush() }
     }
 
     /// Finishes the output: flushes, closes and renames the temporary file over the destination
     /// (or prints everything to standard output). On failure nothing is left behind.
     public func commit() throws {
         do {
+            try finishBackground()
             if let destination, let temporaryPath {
                 try flush()
                 if fsync(descriptor) != 0 || close(descriptor) != 0 {
@@ -82,8 +122,15 @@ public final class CSVWriter {
                     throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot write the output file: \(String(cString: strerror(errno)))")
                 }
                 descriptor = -1
-                if rename(temporaryPath, destination) != 0 {
-                    throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot create the output file: \(String(cString: strerror(errno)))")
+                let failure = TemporaryOutputs.finishing(temporaryToken!) { () -> Int32? in
+                    if rename(temporaryPath, destination) == 0 { return nil }
+                    let reason = errno
+                    unlink(temporaryPath)
+                    return reason
+                }
+                temporaryToken = nil
+                if let failure {
+                    throw DataError(.cannotCreate, at: SourceLocation(file: destination), "cannot create the output file: \(String(cString: strerror(failure)))")
                 }
             } else {
                 try writeAll(descriptor: 1, name: "standard output")
@@ -97,12 +144,20 @@ public final class CSVWriter {
 
     /// Abandons the output and removes the temporary file.
     public func discard() {
+        _ = try? finishBackground()
         if descriptor >= 0 {
             close(descriptor)
             descriptor = -1
         }
-        if let temporaryPath { unlink(temporaryPath) }
+        if let temporaryPath {
+            if let temporaryToken {
+                TemporaryOutputs.finishing(temporaryToken) { _ = unlink(temporaryPath) }
+            } else {
+                unlink(temporaryPath)
+            }
+        }
         temporaryPath = nil
+        temporaryToken = nil
         pending.removeAll()
         committed = true
     }
@@ -112,10 +167,16 @@ public final class CSVWriter {
     }
 
     private func writeAll(descriptor: Int32, name: String) throws {
+        try CSVWriter.writeAll(pending, descriptor: descriptor, name: name)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes every byte to the descriptor (retrying after a signal).
+    static func writeAll(_ bytes: [UInt8], descriptor: Int32, name: String) throws {
         var offset = 0
-        while offset < pending.count {
-            let written = pending.withUnsafeBytes { bytes in
-                systemWrite(descriptor, bytes.baseAddress! + offset, pending.count - offset)
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                systemWrite(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
             }
             if written < 0 {
                 if errno == EINTR { continue }
@@ -123,15 +184,28 @@ public final class CSVWriter {
             }
             offset += written
         }
-        pending.removeAll(keepingCapacity: true)
     }
 
     private func appendRow(_ row: [CSVValue]) {
-        for (index, value) in row.enumerated() {
-            if index > 0 { pending.append(44) }
-            CSVWriter.append(value, to: &pending)
+        // Into a local buffer, so the appends are not each checked for exclusive access.
+        var bytes = pending
+        pending = []
+        CSVWriter.appendRows(row, columnCount: row.count, to: &bytes)
+        pending = bytes
+    }
+
+    /// Appends rows given flat, `columnCount` values each, as CSV lines.
+    static func appendRows(_ values: [CSVValue], columnCount: Int, to bytes: inout [UInt8]) {
+        var column = 0
+        for value in values {
+            if column > 0 { bytes.append(44) }
+            append(value, to: &bytes)
+            column += 1
+            if column == columnCount {
+                bytes.append(10)
+                column = 0
+            }
         }
-        pending.append(10)
     }
 
     /// The text of one value as written in a field (without quoting).

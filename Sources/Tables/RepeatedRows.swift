@@ -25,7 +25,13 @@ extension Table {
     ///
     /// - Throws: `DataError` (bad data) at the later row when two rows share an identity but not
     ///   their figures, naming the first column that differs and the earlier line.
-    public func collapsingRepeats(identity: [String], figures: [String]) throws -> RepeatedRows {
+    /// With `headerNames`, the message names columns as the file's header does (`Count`), not
+    /// as the reader's schema does (`numerator`).
+    public func collapsingRepeats(identity: [String], figures: [String], headerNames: Bool = false) throws -> RepeatedRows {
+        func named(_ column: String) -> String {
+            guard headerNames, let position = positions[column], header.indices.contains(position - 1) else { return column }
+            return header[position - 1]
+        }
         let identityColumns = identity.filter { has($0) }
         let figureColumns = figures.filter { has($0) && !identityColumns.contains($0) }
         guard rowCount > 1 else { return RepeatedRows(table: self, repeats: 0, firstRepeatLine: nil) }
@@ -44,9 +50,11 @@ extension Table {
                 continue
             }
             if let differing = figureColumns.first(where: { !sameValue($0, row, earlier) }) {
-                let described = zip(identityColumns, key).map { "\($0) \(DataError.quoted($1))" }.joined(separator: ", ")
-                throw error(row: row, column: differing,
-                            "this row repeats line \(lineNumbers[earlier]) (\(described)) with a different \(differing): \(valueText(differing, row)) here, \(valueText(differing, earlier)) there")
+                let described = zip(identityColumns, key).map { "\(named($0)) \(DataError.quoted($1))" }.joined(separator: ", ")
+                var place = location(row: row, column: differing)
+                place.columnName = named(differing)
+                throw DataError(.badData, at: place,
+                                "this row repeats line \(lineNumbers[earlier]) (\(described)) with a different \(named(differing)): \(valueText(differing, row)) here, \(valueText(differing, earlier)) there")
             }
             repeats += 1
             if firstRepeatLine == nil { firstRepeatLine = lineNumbers[row] }

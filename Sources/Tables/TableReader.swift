@@ -141,6 +141,12 @@ public final class TableReader {
         return takeTable()
     }
 
+    /// A table with the file's columns (as the schema reads them) and no rows: what a file with
+    /// a header and no rows holds, for a reader whose `next(maximumRows:)` returned nil at once.
+    public func emptyTable() -> Table {
+        parser.store.take(source: source, header: header)
+    }
+
     /// Lets a reader that stopped at `stopOffset` read on (after the offset was moved).
     func resume() {
         finished = false

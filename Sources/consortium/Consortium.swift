@@ -12,7 +12,9 @@ struct Consortium: ParsableCommand {
         discussion: """
         Every command reads CSV (and TOML for formulas and schemes) and writes CSV to --out FILE, or to standard output when --out is absent. Errors name the file, line and column.
 
-        Exit codes: 0 success, 64 bad command line, 65 bad data, 66 input cannot be opened, 73 output cannot be created, 70 internal error.
+        An output that is one of the inputs (by any spelling, a symbolic or a hard link) is refused before anything is read. Interrupted (SIGINT, SIGTERM) or out of room (a full disk, `ulimit -f`), a command removes its unfinished outputs.
+
+        Exit codes: 0 success, 64 bad command line (an output naming an input too), 65 bad data, 66 input cannot be opened, 73 output cannot be created or written, 70 internal error, 130 and 143 interrupted by SIGINT and SIGTERM.
 
         Example:
           consortium synth --scale consortium --seed 1 --out-dir exampleshire
@@ -20,4 +22,10 @@ struct Consortium: ParsableCommand {
         version: version,
         subcommands: CommandRegistry.all
     )
+
+    /// Installs the handling of interruptions (`InterruptCleanup`), then parses and runs the command.
+    static func main() {
+        InterruptCleanup.install()
+        main(nil)
+    }
 }

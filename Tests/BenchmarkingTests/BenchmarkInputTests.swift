@@ -71,7 +71,7 @@ import Tables
     """
 
     @Test func fingertipsExportWithAreaTypeAndEnglandRow() throws {
-        let options = BenchmarkInputOptions(areaType: "GPs", england: .row(code: "E92000001"), skipMissing: true)
+        let options = BenchmarkInputOptions(areaType: "GPs", england: .row(code: "E92000001"), missing: .skip)
         let (indicators, report) = try Self.read(Self.fingertips, options)
         #expect(indicators.count == 1)
         #expect(indicators[0].name == "Smoking")
@@ -91,17 +91,29 @@ import Tables
             expected.skippedMissing = 1
             return expected
         }())
-        #expect(report.summary == "5 rows: 2 used, 1 England row as comparator, 1 of other area types not used, 1 with an empty numerator or denominator skipped")
+        #expect(report.summary == "5 rows: 2 used, 1 England row as comparator, 1 of other area types not used")
+        #expect(report.notes(source: "counts.csv") == [
+            "counts.csv: 5 rows: 2 used, 1 England row as comparator, 1 of other area types not used",
+            "counts.csv: 1 row left out: an empty numerator or denominator",
+        ])
     }
 
-    @Test func mixedAreaTypesNeedAChoice() {
-        Self.expectError(Self.fingertips, BenchmarkInputOptions(england: .row(code: "E92000001")),
-                         "counts.csv:2:5: area_type: the file mixes 3 area types (England, GPs, ICBs); choose the organisations with --area-type")
+    @Test func everyAreaTypeIsAGroupOfItsOwnAgainstTheSameEnglandRow() throws {
+        let (indicators, report) = try Self.read(Self.fingertips, BenchmarkInputOptions(england: .row(code: "E92000001")))
+        #expect(indicators.map { $0.breakdown.value(of: "area_type") } == ["GPs", "ICBs"])
+        #expect(indicators[0].organisations.map(\.organisationCode) == ["A81001", "A81002"])
+        #expect(indicators[0].suppressed.map(\.organisationCode) == ["A81003"])
+        #expect(indicators[1].organisations.map(\.organisationCode) == ["E38000001"])
+        for indicator in indicators { #expect(indicator.england == indicators[0].england) }
+        #expect(report.englandRows == 1)
+        #expect(report.passedMissing == 1)
+        #expect(report.notes(source: "counts.csv").last
+            == "counts.csv: 1 row has an empty numerator or denominator (suppressed or not calculable by the publisher); it is written with an empty value and a note")
     }
 
-    @Test func anEmptyCountIsAnErrorUnlessSkipped() {
-        Self.expectError(Self.fingertips, BenchmarkInputOptions(areaType: "GPs", england: .row(code: "E92000001")),
-                         "counts.csv:6:8: numerator: expected a number, found an empty field (use --skip-missing to leave such rows out and count them)")
+    @Test func anEmptyCountIsAnErrorUnderMissingError() {
+        Self.expectError(Self.fingertips, BenchmarkInputOptions(areaType: "GPs", england: .row(code: "E92000001"), missing: .error),
+                         "counts.csv:6:8: numerator: expected a number, found an empty field (rows with missing figures are errors under --missing error; pass writes them with an empty value and the reason, skip leaves them out)")
     }
 
     @Test func anEnglandRowAmongOrganisationsIsAnError() {
@@ -114,14 +126,21 @@ import Tables
                          "counts.csv:2: indicator \"i\" has no England row (org_code \"E92000001\") for --england row")
     }
 
-    @Test func aDuplicateOrganisationIsAnError() {
+    @Test func aRepeatWithOtherFiguresIsAnErrorAndAnExactOneIsReadOnce() throws {
         Self.expectError("indicator_id,org_code,numerator,denominator\ni,A,1,2\nj,A,1,2\ni,A,2,4\n", BenchmarkInputOptions(),
-                         "counts.csv:4:2: org_code: organisation \"A\" appears twice for indicator \"i\" (also line 2)")
+                         "counts.csv:4:3: numerator: this row repeats line 2 (indicator_id \"i\", org_code \"A\") with a different numerator: 2 here, 1 there")
+        let (indicators, report) = try Self.read("indicator_id,org_code,numerator,denominator,parent_code\ni,A,1,2,X\ni,B,1,3,X\ni,A,1,2,Y\n")
+        #expect(indicators[0].organisations.map(\.organisationCode) == ["A", "B"])
+        #expect(indicators[0].organisations[0].parentCode == "X")
+        #expect(report.repeatedRows == 1)
+        #expect(report.firstRepeatLine == 4)
     }
 
     @Test func severalPeriodsNeedAChoiceAndFeedTheChange() throws {
         let csv = "indicator_id,org_code,numerator,denominator,period\ni,A,1,10,2021\ni,A,2,10,2022\ni,B,3,10,2022\ni,A,9,10,2020\n"
-        Self.expectError(csv, BenchmarkInputOptions(), "counts.csv:2:5: period: the file has 3 periods (2021, 2022, 2020); choose one with --period")
+        let (every, _) = try Self.read(csv)
+        #expect(every.map(\.period) == ["2021", "2022", "2020"])
+        #expect(every.map { $0.organisations.count } == [1, 2, 1])
         let (indicators, report) = try Self.read(csv, BenchmarkInputOptions(period: "2022", changeFrom: "2021"))
         #expect(indicators[0].organisations.map(\.organisationCode) == ["A", "B"])
         #expect(indicators[0].previous?["A"]?.numerator == 1)
@@ -130,12 +149,39 @@ import Tables
         #expect(report.otherPeriods == 1)
     }
 
-    @Test func aMissingRequiredColumnIsAnErrorOfTheReader() {
+    /// fingertipsR's spelling of the same export (spaces taken out of the headers) is the same
+    /// columns: headers are matched by key.
+    @Test func fingertipsRSpellingsAreTheSameColumns() throws {
+        let csv = """
+        IndicatorID,IndicatorName,ParentCode,AreaCode,AreaType,Sex,Age,CategoryType,Category,Timeperiod,Value,Count,Denominator,Valuenote
+        91547,Smoking,,E92000001,England,Persons,15+ yrs,,,2022/23,14.7,7664426,52100343,
+        91547,Smoking,E38000247,A81001,GPs,Persons,15+ yrs,,,2022/23,15.4,514,3336,
+        91547,Smoking,E38000247,A81003,GPs,Persons,15+ yrs,,,2022/23,,,,Value cannot be calculated as number of cases is too small
+        91547,Smoking,E54000050,E92000001,England,Persons,15+ yrs,,,2022/23,14.7,7664426,52100343,
+
+        """
+        let (indicators, report) = try Self.read(csv, BenchmarkInputOptions(england: .row(code: "E92000001")))
+        #expect(indicators.count == 1)
+        #expect(indicators[0].breakdown == Breakdown(columns: ["area_type", "sex", "age_band", "category_type", "group"],
+                                                     values: ["GPs", "Persons", "15+ yrs", "", ""]))
+        #expect(indicators[0].organisations.map(\.parentCode) == ["E38000247"])
+        #expect(indicators[0].suppressed.map(\.reason) == [
+            "empty numerator or denominator in the input (suppressed or not calculable by the publisher): Value cannot be calculated as number of cases is too small",
+        ])
+        #expect(report.repeatedRows == 1 && report.firstRepeatLine == 5 && report.englandRows == 1 && report.passedMissing == 1)
+    }
+
+    @Test func aHeaderOfNoLayoutNamesWhatEachNeeds() {
         #expect {
-            _ = try TableReader.read(bytes: Array("indicator_id,org_code,numerator\ni,A,1\n".utf8), name: "counts.csv", schema: BenchmarkInput.schema)
+            _ = try Self.read("indicator_id,org_code,numerator\ni,A,1\n")
         } throws: { error in
-            (error as? DataError)?.message.hasPrefix("missing column \"denominator\" (or \"Denominator\", \"expected\")") == true
+            let message = (error as? DataError)?.message ?? ""
+            return message.contains("The closest is benchmark counts, which also needs denominator or expected (see docs/layouts/benchmark.md)")
+                && message.contains("an OHID Fingertips export (Indicator ID, Area Code, Time period, Count or Value)")
         }
+        // A compact Fingertips file has values but no counts.
+        Self.expectError("IndicatorID,Year,AreaCode,Value\n91547,2022,A81001,15.4\n", BenchmarkInputOptions(),
+                         "counts.csv:1: missing column numerator (Count or observed), needed to benchmark (a Fingertips file with values but no counts cannot be benchmarked)")
     }
 
     @Test func peersFileIsReadByRank() throws {

@@ -102,11 +102,11 @@ import Testing
         #expect(try CLIHarness.contents(of: folder) == ["counts.csv"])
     }
 
-    @Test func aDuplicateOrganisationExits65() throws {
+    @Test func aDuplicateOrganisationWithOtherCountsExits65() throws {
         let folder = try CLIHarness.folder(texts: ["counts.csv": Self.counts + "smoking,A2,X,1,2\n"])
         let run = try CLIHarness.run(["benchmark", "--counts", "counts.csv", "--out", "out.csv"], in: folder)
         #expect(run.status == 65)
-        #expect(run.errors.hasPrefix("error: counts.csv:10:2: org_code: organisation \"A2\" appears twice for indicator \"smoking\" (also line 3)"), "\(run.errors)")
+        #expect(run.errors.hasPrefix("error: counts.csv:10:4: numerator: this row repeats line 3 (indicator_id \"smoking\", org_code \"A2\") with a different numerator: 1 here, 300 there"), "\(run.errors)")
         #expect(try CLIHarness.contents(of: folder) == ["counts.csv"])
     }
 

@@ -90,6 +90,73 @@ import Testing
         }
     }
 
+    @Test func comparePublishedAndAnotherMethod() throws {
+        // A81001 of Fingertips 91547 2022/23 as published (8 decimals), and A81002 with its Value
+        // altered to 16.13072 (ours 16.130692050424493, Python statistics.NormalDist Wilson).
+        let export = "Indicator ID,Area Code,Area Type,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Count,Denominator\n"
+            + "91547,A81001,GPs,2022/23,15.40767386,14.22242703,16.67249633,514,3336\n"
+            + "91547,A81002,GPs,2022/23,16.13072,15.56092121,16.717195,2508,15548\n"
+        let folder = try CLIHarness.folder(texts: ["f.csv": export])
+        let run = try CLIHarness.run(["indicators", "--statistic", "proportion", "--input", "f.csv", "--compare-published", "--out", "out.csv"], in: folder)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.errors.contains("1 of 2 groups reproduce the value and limits to the published rounding; the largest difference is value at line 3"))
+        let rows = CLIHarness.rows(try String(contentsOf: folder.appendingPathComponent("out.csv"), encoding: .utf8))
+        let verdict = rows[0].firstIndex(of: "reproduced")!
+        #expect(rows.map { $0[verdict] } == ["reproduced", "yes", "no"])
+        #expect(rows[0][verdict - 6] == "published_value")
+        #expect(rows[2][verdict - 6] == "16.13072")
+
+        // Exact Poisson limits for the prevalence: scipy chi2.ppf(0.025, 1028)/2/3336*100 and
+        // chi2.ppf(0.975, 1030)/2/3336*100; they do not reproduce the published Wilson limits.
+        let exact = try CLIHarness.run(["indicators", "--statistic", "proportion", "--input", "f.csv", "--method", "exact-poisson", "--compare-published"], in: folder)
+        #expect(exact.status == 0, "\(exact.errors)")
+        let exactRows = CLIHarness.rows(exact.output)
+        let lower = exactRows[0].firstIndex(of: "lowercl")!
+        #expect(CLIHarness.close(exactRows[1][lower], 14.104290928319468) && CLIHarness.close(exactRows[1][lower + 1], 16.799103930275997))
+        #expect(exactRows[1][exactRows[0].firstIndex(of: "method")!] == "Exact")
+        #expect(exactRows[1][verdict] == "no")
+
+        for arguments in [["--statistic", "rate", "--method", "wilson"], ["--statistic", "dsr", "--method", "byar"],
+                          ["--statistic", "proportion", "--method", "exact"], ["--statistic", "dsr", "--compare-published"]] {
+            let bad = try CLIHarness.run(["indicators", "--input", "f.csv"] + arguments, in: folder)
+            #expect(bad.status == 64, "\(arguments)")
+        }
+        let level = try CLIHarness.run(["indicators", "--statistic", "proportion", "--input", "f.csv", "--confidence", "90", "--compare-published", "--out", "l.csv"], in: folder)
+        #expect(level.status == 65)
+        #expect(level.errors.contains("f.csv:1: --compare-published: no published limits at 90%"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("l.csv").path))
+    }
+
+    /// A file of three 4 MiB blocks, so two threads parse blocks at once: the output bytes are the
+    /// same for any --threads (and a bad row is reported at the same place).
+    @Test func outputBytesDoNotDependOnThreads() throws {
+        var text = "indicator_id,org_code,period,age_band,numerator,denominator\n"
+        text.reserveCapacity(10 << 20)
+        var index = 0
+        while text.utf8.count < 9 << 20 {
+            text += "90\(index % 7),P\(index % 4001),\(2019 + index % 3),\(5 * (index % 18))-\(5 * (index % 18) + 4),\(index % 50),\(1000 + index % 997)\n"
+            index += 1
+        }
+        let folder = try CLIHarness.folder(texts: ["big.csv": text, "bad.csv": text + "901,P1,2019,0-4,-1,1000\n"])
+        var outputs: [String] = []
+        for threads in ["1", "2", "3"] {
+            let run = try CLIHarness.run(["indicators", "--statistic", "rate", "--input", "big.csv", "--threads", threads,
+                                          "--group-by", "indicator_id,org_code,period"], in: folder)
+            #expect(run.status == 0, "\(run.errors)")
+            outputs.append(run.output)
+        }
+        #expect(outputs[0].count > 100_000)
+        #expect(outputs[1] == outputs[0] && outputs[2] == outputs[0])
+        let line = text.split(separator: "\n").count + 1
+        for threads in ["1", "2"] {
+            let bad = try CLIHarness.run(["indicators", "--statistic", "rate", "--input", "bad.csv", "--threads", threads, "--out", "o.csv"], in: folder)
+            #expect(bad.status == 65)
+            #expect(bad.errors.contains("bad.csv:\(line):5: numerator: expected a count >= 0, found -1"), "\(bad.errors)")
+        }
+        let zero = try CLIHarness.run(["indicators", "--statistic", "rate", "--input", "big.csv", "--threads", "0"], in: folder)
+        #expect(zero.status == 64)
+    }
+
     @Test func badOptionsExit64() throws {
         let folder = try CLIHarness.folder(texts: ["p.csv": "indicator_id,org_code,numerator,denominator\n1,A,1,2\n"])
         for arguments in [["--confidence", "95,abc"], ["--confidence", "0.95"], ["--multiplier", "0"], ["--ages", "0,65"],

@@ -34,7 +34,7 @@ func expectEstimate(_ estimate: IndicatorEstimate, _ reference: [Double], relati
 
 /// Runs a statistic over CSV text as the CLI would (chunks of `chunkRows` rows).
 func compute(_ csv: String, _ request: IndicatorRequest, name: String = "input.csv", chunkRows: Int = 3) throws -> IndicatorResults {
-    let reader = try TableReader(bytes: Array(csv.utf8), name: name, schema: IndicatorCounts.schema)
+    let reader = try TableReader(bytes: Array(csv.utf8), name: name, schema: IndicatorCounts.schema(for: request))
     var computation = try IndicatorComputation(request: request)
     while let chunk = try reader.next(maximumRows: chunkRows) {
         try computation.add(IndicatorCounts(table: chunk))

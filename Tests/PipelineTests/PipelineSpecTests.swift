@@ -146,6 +146,43 @@ func specError(_ text: String) throws -> DataError? {
     groups = "five"
     """)))
     #expect(type.message.contains("groups: expected a whole number, found text \"five\""))
+    let method = try #require(try specError(exampleshirePipeline(steps: """
+    [[step]]
+    kind = "indicators"
+    input = "counts"
+    statistic = "rate"
+    method = "wilson"
+    """)))
+    #expect(method.message.contains("rate takes the limit methods byar, exact-poisson, not wilson"))
+    let compared = try #require(try specError(exampleshirePipeline(steps: """
+    [[step]]
+    kind = "indicators"
+    input = "counts"
+    statistic = "dsr"
+    compare-published = true
+    """)))
+    #expect(compared.message.contains("published figures can be compared for proportions and rates"))
+}
+
+@Test func indicatorsMethodAndComparisonAreRecorded() throws {
+    let folder = try freshFolder("method")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let spec = try PipelineSpec.load(path: try writePipeline(exampleshirePipeline(steps: """
+    [[step]]
+    kind = "indicators"
+    input = "counts"
+    statistic = "rate"
+    method = "exact-poisson"
+
+    [[step]]
+    kind = "indicators"
+    name = "standard"
+    input = "counts"
+    statistic = "rate"
+    """), in: folder))
+    #expect(spec.steps[0].options["method"] == .string("exact-poisson"))
+    #expect(spec.steps[0].options["compare-published"] == .bool(false))
+    #expect(spec.steps[1].options["method"] == .null)
 }
 
 @Test func optionsAreRecordedWithDefaultsInReadingOrder() throws {

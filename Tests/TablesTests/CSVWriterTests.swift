@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import Testing
 import TestSupport
 @testable import Tables
@@ -134,4 +135,32 @@ import TestSupport
     }
     #expect(CSVWriter.format(.number(-0.0)) == "0")
     #expect(CSVWriter.format(.number(1e15 - 1)) == "999999999999999")
+}
+
+/// Background formatting writes the bytes the writer writes itself, for more rows than a batch,
+/// and leaves nothing when dropped.
+@Test func backgroundFormattingWritesTheSameBytes() throws {
+    let folder = TemporaryFolder()
+    defer { folder.remove() }
+    var rows: [[CSVValue]] = []
+    for index in 0..<(2 * CSVBackgroundFormatter.batchRows + 17) {
+        rows.append([.text("P\(index),\"x\""), .number(Double(index) / 7), .wholeNumber(index), .missing, .pence(index - 50)])
+    }
+    func written(background: Bool) throws -> String? {
+        let name = background ? "background.csv" : "direct.csv"
+        let writer = try CSVWriter(path: folder.file(name), header: ["a", "b", "c", "d", "e"], formatsInBackground: background)
+        for row in rows { try writer.write(row) }
+        try writer.commit()
+        #expect(writer.rowsWritten == rows.count)
+        return try String(contentsOfFile: folder.file(name), encoding: .utf8)
+    }
+    let direct = try #require(try written(background: false))
+    #expect(direct.split(separator: "\n").count == rows.count + 1)
+    #expect(try written(background: true) == direct)
+
+    do {
+        let writer = try CSVWriter(path: folder.file("dropped.csv"), header: ["a", "b", "c", "d", "e"], formatsInBackground: true)
+        for row in rows { try writer.write(row) }
+    }
+    #expect(folder.entries().sorted() == ["background.csv", "direct.csv"])
 }

@@ -1,4 +1,5 @@
 import Benchmarking
+import Indicators
 import Reports
 
 extension BenchmarkStep {
@@ -18,18 +19,25 @@ extension BenchmarkStep {
         let areaType = try section.text("area-type")
         let period = try section.text("period")
         let changeFrom = try section.text("change-from")
+        // `missing = "pass" | "skip" | "error"` as in the indicators step; the older flag
+        // `skip-missing = true` still means `skip`.
         let skipMissing = try section.flag("skip-missing")
+        let missingChoice = try section.choice("missing", default: MissingValuePolicy.pass)
         let funnel = try section.choice("funnel", default: FunnelMethod.exact)
         let winsorise = try section.number("winsorise", default: 10)!
         let dispersionModel = try section.choice("dispersion-model", default: DispersionModel.additive)
         let dispersionTest = try section.choice("dispersion-test", default: DispersionTest.chiSquare)
         let labelOutliers = try section.integer("label-outliers", default: 12)!
         try section.finish()
+        let missing = skipMissing ? MissingValuePolicy.skip : missingChoice
         let template = BenchmarkOptions(counts: counts.name, statistic: statistic, multiplier: multiplier, polarity: polarity,
                                         indicators: indicators?.name, comparator: comparator, england: england, englandCode: englandCode,
-                                        peers: peers?.name, areaType: areaType, period: period, changeFrom: changeFrom, skipMissing: skipMissing,
+                                        peers: peers?.name, areaType: areaType, period: period, changeFrom: changeFrom, missing: missing,
                                         funnel: funnel, winsorise: winsorise, dispersionModel: dispersionModel, dispersionTest: dispersionTest)
         try section.check {
+            if skipMissing && section.section.table["missing"] != nil && missingChoice != .skip {
+                throw OptionError("skip-missing = true contradicts missing = \"\(missingChoice.rawValue)\"; give only missing")
+            }
             try template.validate()
             if labelOutliers < 0 { throw OptionError("--label-outliers must be 0 or more") }
         }
@@ -58,6 +66,7 @@ extension BenchmarkStep {
                 for row in indicator.rows { if let label = row.significance95?.rawValue { counts[label, default: 0] += 1 } }
                 return .object([
                     ("indicator_id", .string(indicator.indicatorId)), ("name", .text(indicator.name)), ("period", .text(indicator.period)),
+                    ("breakdown", .object(zip(indicator.breakdown.columns, indicator.breakdown.values).map { ($0, .string($1)) })),
                     ("organisations", .integer(indicator.rows.count)), ("comparator", .string(indicator.comparatorName)),
                     ("comparator_value", .number(Set(indicator.rows.compactMap(\.comparatorValue)).count == 1 ? indicator.rows.first?.comparatorValue : nil)),
                     ("phi", .number(dispersion.phi)), ("tau2", .number(dispersion.tauSquared * indicator.multiplier * indicator.multiplier)),

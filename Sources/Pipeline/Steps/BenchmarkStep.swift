@@ -1,4 +1,5 @@
 import Benchmarking
+import Indicators
 import Tables
 
 /// The options of a benchmark step (`consortium benchmark`), as its command line spells them.
@@ -17,7 +18,9 @@ public struct BenchmarkOptions: Sendable {
     public var areaType: String?
     public var period: String?
     public var changeFrom: String?
-    public var skipMissing: Bool
+    /// Rows with an empty numerator or denominator: `pass` (written with an empty value and the
+    /// reason, the default), `skip` (left out and counted) or `error`.
+    public var missing: MissingValuePolicy
     public var funnel: FunnelMethod
     public var winsorise: Double
     public var dispersionModel: DispersionModel
@@ -25,7 +28,7 @@ public struct BenchmarkOptions: Sendable {
 
     public init(counts: String, statistic: BenchmarkStatistic = .proportion, multiplier: Double? = nil, polarity: Polarity = .noJudgement,
                 indicators: String? = nil, comparator: String = "england", england: String = "pooled", englandCode: String = "E92000001",
-                peers: String? = nil, areaType: String? = nil, period: String? = nil, changeFrom: String? = nil, skipMissing: Bool = false,
+                peers: String? = nil, areaType: String? = nil, period: String? = nil, changeFrom: String? = nil, missing: MissingValuePolicy = .pass,
                 funnel: FunnelMethod = .exact, winsorise: Double = 10, dispersionModel: DispersionModel = .additive,
                 dispersionTest: DispersionTest = .chiSquare) {
         self.counts = counts
@@ -40,7 +43,7 @@ public struct BenchmarkOptions: Sendable {
         self.areaType = areaType
         self.period = period
         self.changeFrom = changeFrom
-        self.skipMissing = skipMissing
+        self.missing = missing
         self.funnel = funnel
         self.winsorise = winsorise
         self.dispersionModel = dispersionModel
@@ -59,6 +62,9 @@ public struct BenchmarkOptions: Sendable {
         if !(winsorise >= 0 && winsorise < 50) { throw OptionError("--winsorise must be at least 0 and below 50 (percent in each tail)") }
         if let multiplier, !(multiplier > 0) { throw OptionError("--multiplier must be greater than 0") }
         if changeFrom != nil && period == nil { throw OptionError("--change-from needs --period (the later period)") }
+        if funnel == .wilson && statistic != .proportion {
+            throw OptionError("--funnel wilson gives Wilson-score limits for proportions; use --funnel exact or normal for a \(statistic.rawValue)")
+        }
     }
 
     /// Whether each indicator has one funnel target (England or consortium comparators), so
@@ -69,7 +75,10 @@ public struct BenchmarkOptions: Sendable {
 /// A finished benchmark step.
 public struct BenchmarkStepResult {
     public var results: [IndicatorBenchmark]
-    /// Rows read but not used, and why (area types, periods, empty counts).
+    /// The input's breakdown columns (area type, sex, age, category type, category) written
+    /// after `period` in every table.
+    public var breakdownColumns: [String]
+    /// Rows read but not used, and why (area types, periods, empty counts, repeats).
     public var notes: [String]
     /// One row per indicator × organisation (`BenchmarkTable`).
     public var table: StepTable
@@ -79,7 +88,7 @@ public struct BenchmarkStepResult {
     /// Funnel curve points for plotting (limits over a range of denominators).
     public func curveTable() -> StepTable {
         let curves = results.map { ($0, $0.curves()) }
-        return StepTable(header: BenchmarkTable.curveHeader) { emit in
+        return StepTable(header: BenchmarkTable.curveHeader(breakdown: breakdownColumns)) { emit in
             for (result, resultCurves) in curves {
                 for curve in resultCurves {
                     for point in curve.points { try emit(BenchmarkTable.curveValues(point, curve: curve, of: result)) }
@@ -91,13 +100,14 @@ public struct BenchmarkStepResult {
     /// One funnel plot per indicator (and comparator), as file names and SVG text.
     public func funnelPlots(labelOutliers: Int) -> [(file: String, title: String, svg: String)] {
         var documents: [(file: String, title: String, svg: String)] = []
-        for result in results {
+        let distinguishing = BenchmarkTable.distinguishingValues(results)
+        for (index, result) in results.enumerated() where !result.rows.isEmpty {
             let curves = result.curves()
             for curve in curves {
-                let title = BenchmarkTable.chartTitle(result)
+                let title = BenchmarkTable.chartTitle(result, distinguishing: distinguishing[index])
                 let plot = FunnelPlotSVG(title: title, xAxisTitle: BenchmarkTable.xAxisTitle(result),
                                          yAxisTitle: BenchmarkTable.yAxisTitle(result), labelledOutliers: labelOutliers)
-                documents.append((BenchmarkTable.svgFileName(result, curve: curve, several: curves.count > 1), title,
+                documents.append((BenchmarkTable.svgFileName(result, curve: curve, several: curves.count > 1, distinguishing: distinguishing[index]), title,
                                   plot.render(benchmark: result, curve: curve)))
             }
         }
@@ -118,12 +128,12 @@ public enum BenchmarkStep {
         default: englandSource = .value(Double(options.england)!)
         }
         let inputOptions = BenchmarkInputOptions(areaType: options.areaType, england: englandSource, period: options.period,
-                                                 changeFrom: options.changeFrom, skipMissing: options.skipMissing, statistic: options.statistic,
+                                                 changeFrom: options.changeFrom, missing: options.missing, statistic: options.statistic,
                                                  multiplier: options.multiplier, polarity: options.polarity, metadata: metadata)
         let table = try TableReader.read(path: options.counts, schema: BenchmarkInput.schema)
         let (indicators, report) = try BenchmarkInput.read(table: table, options: inputOptions)
-        var notes: [String] = []
-        if report.rowsUsed != report.rowsRead { notes.append("\(options.counts): \(report.summary)") }
+        let notes = report.notes(source: options.counts)
+        let breakdownColumns = indicators.first?.breakdown.columns ?? []
         let choice: ComparatorChoice
         switch options.comparator {
         case "consortium": choice = .consortium
@@ -135,14 +145,15 @@ public enum BenchmarkStep {
                                                                       test: options.dispersionTest))
         let results = try indicators.map { try IndicatorBenchmark.run($0, settings: settings) }
         let withChange = options.changeFrom != nil
-        let main = StepTable(header: BenchmarkTable.header(withChange: withChange)) { emit in
+        let main = StepTable(header: BenchmarkTable.header(withChange: withChange, breakdown: breakdownColumns)) { emit in
             for result in results {
                 for row in result.rows { try emit(BenchmarkTable.values(row, of: result, withChange: withChange)) }
+                for row in result.suppressed { try emit(BenchmarkTable.suppressedValues(row, of: result, withChange: withChange)) }
             }
         }
-        let summary = StepTable(header: BenchmarkTable.summaryHeader) { emit in
+        let summary = StepTable(header: BenchmarkTable.summaryHeader(breakdown: breakdownColumns)) { emit in
             for result in results { try emit(BenchmarkTable.summaryValues(result)) }
         }
-        return BenchmarkStepResult(results: results, notes: notes, table: main, summary: summary)
+        return BenchmarkStepResult(results: results, breakdownColumns: breakdownColumns, notes: notes, table: main, summary: summary)
     }
 }

@@ -16,10 +16,15 @@ extension IndicatorsStep {
         let missing = try section.choice("missing", default: MissingValuePolicy.pass)
         let ages = try section.commaList("ages")
         let z = try section.commaList("z")
+        let method = try section.optionalChoice("method", as: LimitMethod.self)
+        let comparePublished = try section.flag("compare-published")
+        let threads = try section.integer("threads")
         try section.finish()
-        let template = IndicatorsOptions(statistic: statistic, input: input.name, standard: standard?.name, reference: reference?.name,
+        var template = IndicatorsOptions(statistic: statistic, input: input.name, standard: standard?.name, reference: reference?.name,
                                          confidence: confidence, multiplier: multiplier, groupBy: groupBy, wide: wide,
                                          suppressBelow: suppressBelow, missing: missing, ages: ages).withZ(z)
+            .with(method: method, comparePublished: comparePublished)
+        template.threads = threads
         try section.check { try template.validate() }
         let name = section.name
         return StepPlan(name: name, kind: section.kind, options: section.options, reads: section.reads, outputs: ["\(name).csv"]) { context in

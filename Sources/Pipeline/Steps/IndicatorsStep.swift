@@ -1,3 +1,4 @@
+import Foundation
 import Layouts
 import Indicators
 import Population
@@ -23,6 +24,12 @@ public struct IndicatorsOptions: Sendable {
     public var missing: MissingValuePolicy
     /// Band starts for life expectancy, comma-separated.
     public var ages: String?
+    /// The limit method (`LimitMethod` raw value); nil for the statistic's standard one.
+    public var method: LimitMethod?
+    /// Whether the published value and limits are written beside the computed ones.
+    public var comparePublished = false
+    /// Threads parsing the input; nil for the processors available. The output does not depend on it.
+    public var threads: Int?
 
     public init(statistic: IndicatorStatistic, input: String, standard: String? = nil, reference: String? = nil, confidence: String = "95",
                 multiplier: Double? = nil, groupBy: String? = nil, wide: Bool = false, suppressBelow: Double? = nil,
@@ -38,6 +45,14 @@ public struct IndicatorsOptions: Sendable {
         self.suppressBelow = suppressBelow
         self.missing = missing
         self.ages = ages
+    }
+
+    /// The same options with a limit method and published figures compared or not.
+    public func with(method: LimitMethod?, comparePublished: Bool) -> IndicatorsOptions {
+        var options = self
+        options.method = method
+        options.comparePublished = comparePublished
+        return options
     }
 
     /// The same options with `--z` deviates.
@@ -90,8 +105,11 @@ public struct IndicatorsOptions: Sendable {
             throw OptionError("--reference is only for --statistic isratio or israte")
         }
         if multiplier != nil && !statistic.takesMultiplier { throw OptionError("--multiplier does not apply to \(statistic.rawValue)") }
-        let request = IndicatorRequest(statistic: statistic, confidence: levels, multiplier: multiplier, grouping: grouping,
+        if let threads, threads < 1 { throw OptionError("--threads: expected a whole number of at least 1, found \(threads)") }
+        var request = IndicatorRequest(statistic: statistic, confidence: levels, multiplier: multiplier, grouping: grouping,
                                        suppressBelow: suppressBelow, missingValues: missing, ages: ageList)
+        request.method = method
+        request.comparesPublished = comparePublished
         if let problem = request.problem { throw OptionError(problem) }
         return request
     }
@@ -123,7 +141,7 @@ public enum IndicatorsStep {
             request.reference = try ReferenceRates(table: TableReader.read(path: reference, schema: ReferenceRates.schema))
         }
         var computation = try IndicatorComputation(request: request)
-        let reader = try TableReader(path: options.input, schema: IndicatorCounts.schema)
+        let reader = try TableReader(path: options.input, schema: IndicatorCounts.schema(for: request))
         if let rowsRead {
             // Chunk by chunk, telling the count; the same result as reading ahead on a thread.
             var rows = 0
@@ -132,8 +150,9 @@ public enum IndicatorsStep {
                 rows += chunk.rowCount
                 rowsRead(rows)
             }
+            try computation.addHeader(of: reader)
         } else {
-            try computation.add(chunksOf: reader)
+            try computation.add(chunksOf: reader, threads: options.threads ?? ProcessInfo.processInfo.activeProcessorCount)
         }
         let results = try computation.finish()
         var notes: [String] = []
@@ -142,6 +161,9 @@ public enum IndicatorsStep {
         }
         if results.repeatedRows > 0 {
             notes.append(ReadingNotes.repeats(source: options.input, count: results.repeatedRows, firstLine: results.firstRepeatLine))
+        }
+        if request.comparesPublished {
+            notes.append(results.agreement.note(source: options.input))
         }
         if results.skippedRows > 0 {
             notes.append("skipped \(results.skippedRows) row\(results.skippedRows == 1 ? "" : "s") of \(options.input) with an empty numerator, denominator or value")

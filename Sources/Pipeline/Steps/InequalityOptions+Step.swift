@@ -24,6 +24,17 @@ public struct InequalityStepOptions: Sendable {
     public var by: String?
     public var decomposeBy: String?
     public var areaType: String?
+    /// The period (`Time period`, `Year` or `period`) to analyse; nil for every period, one
+    /// analysis each.
+    public var period: String?
+    /// The columns of group rows, named as phe_sii's arguments name them (`quantile`, `value`, `population`,
+    /// `lower_cl`, `upper_cl`, `se`), when the file heads them otherwise (`Decile`, `LifeExp`, `Pop`).
+    public var groupColumn: String?
+    public var valueColumn: String?
+    public var populationColumn: String?
+    public var lowerColumn: String?
+    public var upperColumn: String?
+    public var seColumn: String?
     public var organisationColumn: String?
     public var numeratorColumn: String?
     public var denominatorColumn: String?
@@ -34,7 +45,7 @@ public struct InequalityStepOptions: Sendable {
                 confidence: String = "95", interval: String = "simulation", reps: Int = 10_000, seed: UInt64 = 1, groups: Int? = nil,
                 minimumGroups: Int = 5, bounds: String? = nil, scoreOrder: DeprivationOrder = .higherIsMoreDeprived, by: String? = nil,
                 decomposeBy: String? = nil, areaType: String? = nil, organisationColumn: String? = nil, numeratorColumn: String? = nil,
-                denominatorColumn: String? = nil, onUnusable: UnusableRowPolicy = .error) {
+                denominatorColumn: String? = nil, onUnusable: UnusableRowPolicy = .error, period: String? = nil) {
         self.indicator = indicator
         self.deprivation = deprivation
         self.statistic = statistic
@@ -57,6 +68,7 @@ public struct InequalityStepOptions: Sendable {
         self.numeratorColumn = numeratorColumn
         self.denominatorColumn = denominatorColumn
         self.onUnusable = onUnusable
+        self.period = period
     }
 
     public func validate() throws {
@@ -70,6 +82,12 @@ public struct InequalityStepOptions: Sendable {
             throw OptionError("--statistic value takes one row per group, so --deprivation does not apply")
         }
         if decomposeBy != nil && deprivation == nil { throw OptionError("--decompose-by names a column of --deprivation") }
+        if groupColumn != nil && deprivation != nil { throw OptionError("--group-column names the group column of group rows; with --deprivation the groups come from that file") }
+        for (column, option) in [(valueColumn, "--value-column"), (populationColumn, "--population-column"), (lowerColumn, "--lower-column"),
+                                 (upperColumn, "--upper-column"), (seColumn, "--se-column")] where column != nil && statistic != .value {
+            throw OptionError("\(option) applies to --statistic value")
+        }
+        if (lowerColumn == nil) != (upperColumn == nil) { throw OptionError("--lower-column and --upper-column go together") }
     }
 
     /// Confidence levels as fractions.

@@ -28,13 +28,26 @@ extension InequalityStep {
         let numeratorColumn = try section.text("numerator-column")
         let denominatorColumn = try section.text("denominator-column")
         let onUnusable = try section.choice("on-unusable", default: UnusableRowPolicy.error)
+        let period = try section.text("period")
+        let groupColumn = try section.text("group-column")
+        let valueColumn = try section.text("value-column")
+        let populationColumn = try section.text("population-column")
+        let lowerColumn = try section.text("lower-column")
+        let upperColumn = try section.text("upper-column")
+        let seColumn = try section.text("se-column")
         try section.finish()
-        let template = InequalityStepOptions(
+        var template = InequalityStepOptions(
             indicator: indicator.name, deprivation: deprivation?.name, statistic: statistic, multiplier: multiplier, scale: scale,
             direction: direction, weights: weights, confidence: confidence, interval: interval, reps: reps, seed: UInt64(seed),
             groups: groups, minimumGroups: minimumGroups, bounds: bounds, scoreOrder: scoreOrder, by: by, decomposeBy: decomposeBy,
             areaType: areaType, organisationColumn: organisationColumn, numeratorColumn: numeratorColumn,
-            denominatorColumn: denominatorColumn, onUnusable: onUnusable)
+            denominatorColumn: denominatorColumn, onUnusable: onUnusable, period: period)
+        template.groupColumn = groupColumn
+        template.valueColumn = valueColumn
+        template.populationColumn = populationColumn
+        template.lowerColumn = lowerColumn
+        template.upperColumn = upperColumn
+        template.seColumn = seColumn
         try section.check { try template.validate() }
         let name = section.name
         return StepPlan(name: name, kind: section.kind, options: section.options, reads: section.reads,
@@ -43,6 +56,7 @@ extension InequalityStep {
             options.indicator = context.path(indicator)
             options.deprivation = deprivation.map(context.path)
             let result = try InequalityStep.run(options)
+            for note in result.readingNotes { context.note(note) }
             if !result.notes.isEmpty { context.note("skipped \(result.notes.joined(separator: "; "))") }
             try context.write([(result.estimates, "\(name).csv"), (result.groups, "\(name)-groups.csv")])
             let charts = InequalityCharts(options: options, title: title)

@@ -8,6 +8,11 @@ public struct InequalityStepResult {
     public var analyses: [(key: [String], result: InequalityResult)]
     /// What was skipped, with counts.
     public var notes: [String]
+    /// Sentences about rows read differently (repeats read once, rows of other area types,
+    /// periods or breakdowns left out, one analysis per period), for standard error.
+    public var readingNotes: [String]
+    /// The columns of each analysis' key: the --by columns, then those found to vary.
+    public var keyColumns: [String]
     /// The --by columns, measure, value, lowercl, uppercl, confidence, method.
     public var estimates: StepTable
     /// The --by columns, deprivation_group, population, organisations, numerator, denominator,
@@ -27,7 +32,7 @@ public enum InequalityStep {
         for analysis in input.analyses {
             analyses.append((analysis.key, try InequalityAnalysis.analyse(analysis.observations, options: analysisOptions)))
         }
-        let byColumns = options.byColumns
+        let byColumns = input.keyColumns
         let multiplier = options.multiplier
         let estimates = StepTable(header: byColumns + ["measure", "value", "lowercl", "uppercl", "confidence", "method"]) { emit in
             for analysis in analyses {
@@ -53,7 +58,8 @@ public enum InequalityStep {
                 }
             }
         }
-        return InequalityStepResult(options: options, analyses: analyses, notes: input.notes, estimates: estimates, groups: groups)
+        return InequalityStepResult(options: options, analyses: analyses, notes: input.notes, readingNotes: input.readingNotes,
+                                    keyColumns: input.keyColumns, estimates: estimates, groups: groups)
     }
 
     static func number(_ value: Double?) -> CSVValue {

@@ -7,7 +7,10 @@ extension NeedsStep {
         let attribution = try section.file("attribution")
         let areas = try section.file("areas")
         let scores = try section.file("scores")
-        let year = try section.text("year")
+        let period = try section.text("period"), oldYear = try section.text("year")
+        if period != nil && oldYear != nil { throw section.error("year", "give period or year (the same option), not both") }
+        let year = period ?? oldYear
+        let areaType = try section.text("area-type")
         let population = try section.file("population")
         let groups = try section.integer("groups", default: 10)!
         let withinConsortium = try section.flag("within-consortium")
@@ -16,7 +19,7 @@ extension NeedsStep {
         try section.finish()
         let template = NeedsOptions(attribution: attribution?.name, areas: areas?.name, scores: scores?.name, year: year,
                                     population: population?.name, groups: groups, withinConsortium: withinConsortium,
-                                    scoreOrder: scoreOrder, onUnusable: onUnusable)
+                                    scoreOrder: scoreOrder, onUnusable: onUnusable, areaType: areaType)
         try section.check { try template.validate() }
         let name = section.name
         return StepPlan(name: name, kind: section.kind, options: section.options, reads: section.reads, outputs: ["\(name).csv"]) { context in
@@ -26,6 +29,7 @@ extension NeedsStep {
             options.scores = scores.map(context.path)
             options.population = population.map(context.path)
             let result = try NeedsStep.run(options)
+            for note in result.readingNotes { context.note(note) }
             for note in result.notes { context.note("skipped \(note)") }
             try context.write([(result.table, "\(name).csv")])
             let patients = result.assigned.reduce(0) { $0 + $1.population }

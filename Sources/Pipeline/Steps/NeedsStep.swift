@@ -1,4 +1,5 @@
 import Inequality
+import Layouts
 import Population
 import Tables
 
@@ -8,7 +9,10 @@ public struct NeedsOptions: Sendable {
     public var attribution: String?
     public var areas: String?
     public var scores: String?
+    /// The period (`Year` or `Time period`) of `scores` to read; needed when the file has several.
     public var year: String?
+    /// The `Area Type` of `scores` to read (`GPs` when nil and the file has an Area Type column).
+    public var areaType: String?
     public var population: String?
     public var groups: Int
     public var withinConsortium: Bool
@@ -17,7 +21,7 @@ public struct NeedsOptions: Sendable {
 
     public init(attribution: String? = nil, areas: String? = nil, scores: String? = nil, year: String? = nil, population: String? = nil,
                 groups: Int = 10, withinConsortium: Bool = false, scoreOrder: DeprivationOrder = .higherIsMoreDeprived,
-                onUnusable: UnusableRowPolicy = .error) {
+                onUnusable: UnusableRowPolicy = .error, areaType: String? = nil) {
         self.attribution = attribution
         self.areas = areas
         self.scores = scores
@@ -27,6 +31,7 @@ public struct NeedsOptions: Sendable {
         self.withinConsortium = withinConsortium
         self.scoreOrder = scoreOrder
         self.onUnusable = onUnusable
+        self.areaType = areaType
     }
 
     public func validate() throws {
@@ -37,7 +42,8 @@ public struct NeedsOptions: Sendable {
         if attributed && (attribution == nil || areas == nil) {
             throw OptionError("--attribution and --areas go together")
         }
-        if year != nil && scores == nil { throw OptionError("--year applies to --scores") }
+        if year != nil && scores == nil { throw OptionError("--period (--year) applies to --scores") }
+        if areaType != nil && scores == nil { throw OptionError("--area-type applies to --scores") }
         if withinConsortium && population == nil { throw OptionError("--within-consortium needs --population with a consortium_code column") }
         guard (2...100).contains(groups) else { throw OptionError("--groups must be from 2 to 100") }
     }
@@ -52,6 +58,9 @@ public struct NeedsStepResult {
     public var consortia: [String: String]
     /// Counts of what was skipped (`--on-unusable skip`) or left aside.
     public var notes: [String]
+    /// Sentences about rows of the scores file read differently (repeats read once, other area
+    /// types and breakdown rows left out).
+    public var readingNotes: [String] = []
     /// practice_code, consortium_code (when known), patients, imd_score, deprivation_group,
     /// cumulative_population_midpoint.
     public var table: StepTable
@@ -62,7 +71,8 @@ public enum NeedsStep {
     public static func run(_ options: NeedsOptions) throws -> NeedsStepResult {
         try options.validate()
         var notes: [String] = []
-        var practices = try readScores(options, notes: &notes)
+        var readingNotes: [String] = []
+        var practices = try readScores(options, notes: &notes, readingNotes: &readingNotes)
         var consortia: [String: String] = [:]
         if let populationPath = options.population {
             let population = try readPopulation(path: populationPath)
@@ -108,7 +118,7 @@ public enum NeedsStep {
                 try emit(row)
             }
         }
-        return NeedsStepResult(assigned: assigned, consortia: consortia, notes: notes, table: table)
+        return NeedsStepResult(assigned: assigned, consortia: consortia, notes: notes, readingNotes: readingNotes, table: table)
     }
 
     struct ScoredPractice {
@@ -120,11 +130,12 @@ public enum NeedsStep {
 
     /// Scores from the attribution (with attributed patients) or from the scores file (patients 0
     /// until the population file gives them).
-    static func readScores(_ options: NeedsOptions, notes: inout [String]) throws -> [ScoredPractice] {
+    static func readScores(_ options: NeedsOptions, notes: inout [String], readingNotes: inout [String]) throws -> [ScoredPractice] {
         if let attributionPath = options.attribution, let areasPath = options.areas {
             let areas = try SmallAreas.read(path: areasPath)
             guard areas.values("imd_score") != nil else {
-                throw DataError(.badData, at: SourceLocation(file: areasPath, line: 1), "missing column \"imd_score\"")
+                throw DataError(.badData, at: SourceLocation(file: areasPath, line: 1),
+                                "missing column \"imd_score\" (or \"Index of Multiple Deprivation (IMD) Score\", as in MHCLG's File 5 or File 7; File 1 has ranks and deciles only)")
             }
             let attribution = try Attribution.read(path: attributionPath, areas: areas)
             let means = try attribution.practiceMeans(of: "imd_score", in: areas)
@@ -144,43 +155,11 @@ public enum NeedsStep {
             if empty > 0 { notes.append("\(empty) practices with no attributed patients") }
             return practices
         }
-        let path = options.scores!
-        let table = try TableReader.read(path: path, schema: Schema([
-            ColumnSpec("practice_code", aliases: ["AreaCode", "Area Code", "org_code"]),
-            ColumnSpec("imd_score", .decimal(), aliases: ["Value", "score"], allowsEmpty: true),
-            ColumnSpec("year", aliases: ["Year", "Time period"], optional: true),
-        ]))
-        let codes = table.text("practice_code")
-        let scores = table.optionalDecimals("imd_score")
-        let years = table.has("year") ? table.text("year") : nil
-        if options.year != nil && years == nil {
-            throw DataError(.badData, at: SourceLocation(file: path, line: 1), "--year needs a Year column, and the file has none")
-        }
-        var practices: [ScoredPractice] = []
-        var otherYears = 0, empty = 0
-        for row in 0..<table.rowCount {
-            if let year = options.year, years![row] != year {
-                otherYears += 1
-                continue
-            }
-            guard let score = scores[row] else {
-                if options.onUnusable == .error { throw table.error(row: row, column: "imd_score", "expected a score, found an empty field") }
-                empty += 1
-                continue
-            }
-            practices.append(ScoredPractice(code: codes[row], score: score, patients: 0, location: table.location(row: row, column: "practice_code")))
-        }
-        if otherYears > 0 { notes.append("\(otherYears) rows of other years") }
-        if empty > 0 { notes.append("\(empty) practices with an empty score") }
-        return practices
+        return try PracticeScores.read(options, notes: &notes, readingNotes: &readingNotes)
     }
 
     static func readPopulation(path: String) throws -> (patients: [String: Double], consortia: [String: String], order: [String], locations: [String: SourceLocation]) {
-        let table = try TableReader.read(path: path, schema: Schema([
-            ColumnSpec("practice_code", aliases: ["Practice Code", "org_code"]),
-            ColumnSpec("patients", .decimal(minimum: 0), aliases: ["registered_patients", "Number of Registered Patients (Last Known Figure)"]),
-            ColumnSpec("consortium_code", aliases: ["CCG Code", "parent_code"], optional: true),
-        ]))
+        let table = try TableReader.read(path: path, schema: Schema(try populationColumns(path: path)))
         let codes = table.text("practice_code")
         let patients = table.decimals("patients")
         let consortia = table.has("consortium_code") ? table.text("consortium_code") : nil
@@ -196,5 +175,32 @@ public enum NeedsStep {
             order.append(codes[row])
         }
         return (byCode, consortiumByCode, order, locations)
+    }
+
+    /// The design's practice populations: `practice_code, patients`, optional `consortium_code`.
+    static let populationLayout = FileLayout(
+        id: "practice-population", name: "practice populations",
+        identifying: [[KnownColumn("practice_code", headers: ["practice_code", "org_code"])],
+                      [KnownColumn("patients", headers: ["patients", "registered_patients"])]],
+        documentation: "docs/layouts/needs.md")
+
+    /// The columns to read from a population file: NHS Digital's payments file of any edition
+    /// (recognised by `PaymentsColumns.layouts`, its consortium column as that edition names it:
+    /// `CCG Code`, or `Sub ICB Location Code` from 2023/24), or the design's layout.
+    ///
+    /// - Throws: `DataError` (line 1) for a header of neither, naming the columns each needs.
+    static func populationColumns(path: String) throws -> [ColumnSpec] {
+        let header = try TableReader(path: path, schema: Schema([])).header
+        let layout = try LayoutDetection.detect(header: header, source: path, among: PaymentsColumns.layouts + [populationLayout],
+                                                reading: "practice populations")
+        guard layout.id != populationLayout.id else {
+            return [ColumnSpec("practice_code", aliases: ["Practice Code", "org_code"]),
+                    ColumnSpec("patients", .decimal(minimum: 0), aliases: ["registered_patients", "Number of Registered Patients (Last Known Figure)"]),
+                    ColumnSpec("consortium_code", aliases: ["CCG Code", "parent_code"], optional: true)]
+        }
+        let consortium = PaymentsColumns.organisationColumns(of: layout).first { $0.name == "consortium_code" }!
+        return [KnownColumn("practice_code", headers: PaymentsColumns.practiceCode.headers).spec(),
+                KnownColumn("patients", headers: PaymentsColumns.registeredPatients.headers).spec(.decimal(minimum: 0)),
+                consortium.spec(optional: true)]
     }
 }

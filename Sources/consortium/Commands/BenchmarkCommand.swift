@@ -1,6 +1,7 @@
 import ArgumentParser
 import Benchmarking
 import Foundation
+import Indicators
 import Pipeline
 import Tables
 
@@ -14,13 +15,13 @@ extension DispersionTest: ExpressibleByArgument {}
 struct BenchmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "benchmark",
-        abstract: "Compare organisations with England, their consortium or their peers: significance, funnel limits with over-dispersion, quintiles.",
+        abstract: "Compare organisations with England, their consortium or their peers (benchmark counts or an OHID Fingertips export): significance, funnel limits with over-dispersion, quintiles.",
         discussion: """
-        Input (--counts): one row per indicator x organisation with indicator_id, org_code, numerator, denominator, and optionally parent_code (the consortium), period, area_type and indicator_name. An OHID Fingertips export is read as it is (Indicator ID, Area Code, Count, Denominator, Parent Code, Time period, Area Type, Indicator Name); choose its practices with --area-type GPs and its England row with --england row.
+        Input (--counts), in either layout, recognised from the header (docs/layouts/benchmark.md): benchmark counts, one row per indicator x organisation with indicator_id, org_code (or practice_code), numerator (or observed), denominator (or expected), and optionally parent_code (or consortium_code), period, area_type, sex, age_band, category_type, group and indicator_name; or an OHID Fingertips export as downloaded (Indicator ID, Area Code, Count, Denominator, Parent Code, Time period, Area Type, Sex, Age, Category Type, Category, Indicator Name, Value note), in the web tool's spelling or fingertipsR's (AreaCode, Timeperiod). Headers are matched ignoring case, spaces and punctuation. Rows that repeat an earlier row exactly (England once with an empty Parent Code and again under each parent) are read once and counted on standard error; the same indicator, area, period, area type, sex, age, category type and category with other figures is an error naming both lines. Each indicator is benchmarked within each (period, area type, sex, age, category type, category) group against that group's comparator: with --england row, England's row of the same indicator, period, sex, age and category. --area-type and --period keep one area type or period; the rows left out are counted. Rows with an empty Count or Denominator (suppressed): --missing pass (default) writes them with an empty value and the reason in notes, skip leaves them out, error stops; the rows passed or left out are counted on standard error.
 
-        For each organisation: the value with its 95% and 99.8% confidence limits (Wilson for proportions, Byar or exact Poisson for rates and ratios), compared with the comparator value: lower / similar / higher, or better / similar / worse when the indicators file (--indicators: indicator_id, polarity, optional name, statistic, multiplier, england_value) gives a polarity. Funnel limits around the comparator at 95% and 99.8%: exact binomial or Poisson with Spiegelhalter's interpolation (or --funnel normal). Over-dispersion: z-scores Winsorised at --winsorise percent in each tail, phi, and when I*phi exceeds the 95% point of chi-square(I-1) (or phi > 1 with --dispersion-test phi-above-one) the limits are widened by additive random effects tau^2 (or by sqrt(phi) with --dispersion-model multiplicative); funnel_flag is taken against the widened limits. Quintile and decile of the value (1 = lowest; ties share the group of their lowest rank). With --change-from, the change since an earlier period (Newcombe difference for proportions, rate ratio on the log scale for rates and ratios).
+        For each organisation: the value with its 95% and 99.8% confidence limits (Wilson for proportions, Byar or exact Poisson for rates and ratios), compared with the comparator value: lower / similar / higher, or better / similar / worse when the indicators file (--indicators: indicator_id, polarity, optional name, statistic, multiplier, england_value) gives a polarity. Funnel limits around the comparator at 95% and 99.8%: exact binomial or Poisson with Spiegelhalter's interpolation (or --funnel normal, or for proportions --funnel wilson: PHEindicatormethods' calculate_funnel_limits, the proportions whose Wilson score interval just reaches the comparator). funnel_significance labels each value against the unadjusted funnel limits as PHEindicatormethods' assign_funnel_significance does: High (0.001), High (0.025), Not significant, Low (0.025), Low (0.001). Over-dispersion: z-scores Winsorised at --winsorise percent in each tail, phi, and when I*phi exceeds the 95% point of chi-square(I-1) (or phi > 1 with --dispersion-test phi-above-one) the limits are widened by additive random effects tau^2 (or by sqrt(phi) with --dispersion-model multiplicative); funnel_flag is taken against the widened limits. Quintile and decile of the value (1 = lowest; ties share the group of their lowest rank). With --change-from, the change since an earlier period (Newcombe difference for proportions, rate ratio on the log scale for rates and ratios).
 
-        Output columns: indicator_id, org_code, value, lowercl, uppercl, comparator, comparator_value, z, significance, funnel_lower_95, funnel_upper_95, funnel_lower_998, funnel_upper_998, quintile, then decile, period, parent_code, numerator, denominator, confidence, statistic, method, multiplier, comparator_code, comparator_organisations, lowercl_998, uppercl_998, significance_998, funnel_method, phi, tau2, dispersion_model, adjusted_lower_95, adjusted_upper_95, adjusted_lower_998, adjusted_upper_998, z_adjusted, funnel_flag, [change columns], notes. Values and limits are times the multiplier (100 for proportions, 100,000 for rates, 1 for ratios by default); tau2 is in squared units of value.
+        Output columns: indicator_id, org_code, value, lowercl, uppercl, comparator, comparator_value, z, significance, funnel_lower_95, funnel_upper_95, funnel_lower_998, funnel_upper_998, quintile, then decile, period, the input's area_type, sex, age_band, category_type and group, parent_code, numerator, denominator, confidence, statistic, method, multiplier, comparator_code, comparator_organisations, lowercl_998, uppercl_998, significance_998, funnel_method, phi, tau2, dispersion_model, adjusted_lower_95, adjusted_upper_95, adjusted_lower_998, adjusted_upper_998, z_adjusted, funnel_flag, funnel_significance, [change columns], notes. Values and limits are times the multiplier (100 for proportions, 100,000 for rates, 1 for ratios by default); tau2 is in squared units of value.
 
         Example:
           consortium benchmark --counts fingertips-smoking.csv --area-type GPs --england row --polarity lower_is_better --svg plots --out smoking-benchmark.csv
@@ -66,10 +67,13 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(name: .customLong("change-from"), help: "An earlier period: add the change since then, with its 95% interval.")
     var changeFrom: String?
 
-    @Flag(name: .customLong("skip-missing"), help: "Leave out (and count) rows with an empty numerator or denominator instead of failing.")
+    @Option(help: "Rows with an empty numerator or denominator (Fingertips' suppressed values): pass (write them with an empty value and the reason), skip (leave them out and count them) or error.")
+    var missing: MissingValuePolicy?
+
+    @Flag(name: .customLong("skip-missing"), help: ArgumentHelp("The same as --missing skip (kept for older scripts).", visibility: .hidden))
     var skipMissing = false
 
-    @Option(help: "Funnel limits: exact (binomial or Poisson, interpolated) or normal.")
+    @Option(help: "Funnel limits: exact (binomial or Poisson, interpolated), normal, or wilson (proportions: PHEindicatormethods' Wilson-score funnel, with its labels in funnel_significance).")
     var funnel: FunnelMethod = .exact
 
     @Option(help: "Percentage of z-scores Winsorised in each tail before phi is estimated.")
@@ -97,11 +101,15 @@ struct BenchmarkCommand: ParsableCommand {
     var options: BenchmarkOptions {
         BenchmarkOptions(counts: countsPath, statistic: statistic, multiplier: multiplier, polarity: polarity, indicators: indicatorsPath,
                          comparator: comparator, england: england, englandCode: englandCode, peers: peersPath, areaType: areaType,
-                         period: period, changeFrom: changeFrom, skipMissing: skipMissing, funnel: funnel, winsorise: winsorise,
+                         period: period, changeFrom: changeFrom, missing: missing ?? (skipMissing ? .skip : .pass), funnel: funnel, winsorise: winsorise,
                          dispersionModel: dispersionModel, dispersionTest: dispersionTest)
     }
 
     func validate() throws {
+        try refuseOutputsOverInputs()
+        if skipMissing, let missing, missing != .skip {
+            throw ValidationError("--skip-missing contradicts --missing \(missing.rawValue); give only --missing")
+        }
         try validatingOptions { try options.validate() }
         if !options.hasFunnels && (svgFolder != nil || curvePath != nil) {
             throw ValidationError("--svg and --curve need one target per funnel: use --comparator england or consortium")
@@ -123,12 +131,32 @@ struct BenchmarkCommand: ParsableCommand {
                 do {
                     try FileManager.default.createDirectory(atPath: svgFolder, withIntermediateDirectories: true)
                     for document in documents {
-                        try Data(document.svg.utf8).write(to: URL(fileURLWithPath: svgFolder + "/" + document.file), options: .atomic)
+                        try RelativePath.writeAtomically(document.svg, to: svgFolder + "/" + document.file)
                     }
+                } catch let error as DataError {
+                    throw error
                 } catch {
                     throw DataError(.cannotCreate, at: SourceLocation(file: svgFolder), "cannot write the SVG files: \(error.localizedDescription)")
                 }
             }
         }
+    }
+}
+
+extension BenchmarkCommand: ReadsAndWritesFiles {
+    var inputFiles: [FileOption] {
+        [
+            FileOption("--counts", countsPath),
+            FileOption("--indicators", indicatorsPath),
+            FileOption("--peers", peersPath),
+        ]
+    }
+
+    var outputFiles: [FileOption] {
+        [
+            FileOption("--out", outputPath),
+            FileOption("--summary", summaryPath),
+            FileOption("--curve", curvePath),
+        ]
     }
 }

@@ -1,3 +1,4 @@
+import Allocation
 import ArgumentParser
 import Pipeline
 
@@ -75,6 +76,7 @@ struct BudgetsCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try refuseOutputsOverInputs()
         try validatingOptions { try options.validate() }
     }
 
@@ -89,5 +91,27 @@ struct BudgetsCommand: ParsableCommand {
                 try StepTable.write([(result.budgets, out)])
             }
         }
+    }
+}
+
+extension BudgetsCommand: ReadsAndWritesFiles {
+    var inputFiles: [FileOption] {
+        [
+            FileOption("--practices", practices),
+            FileOption("--payments", payments),
+            FileOption("--population", population),
+            FileOption("--attribution", attribution),
+            FileOption("--areas", areas),
+            FileOption("--baseline", baseline),
+            FileOption("--formula", formula),
+            FileOption("--mapping", mapping),
+            FileOption("--planned-spend", plannedSpend),
+        ] + FormulaReader.namedFiles(path: formula).map { FileOption("--formula's \($0.key)", $0.path) }
+    }
+
+    var outputFiles: [FileOption] {
+        [
+            FileOption("--out", out),
+        ]
     }
 }

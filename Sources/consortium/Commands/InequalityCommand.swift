@@ -18,6 +18,8 @@ struct InequalityCommand: ParsableCommand {
           counts or amounts per organisation: org_code (or practice_code, Area Code), numerator (or Count), denominator (or Denominator), with the organisation's deprivation group from --deprivation (org_code, deprivation_group, optional imd_score, as written by `consortium needs`) or from a deprivation_group column; or
           one row per group: deprivation_group, numerator, denominator; or, with --statistic value, deprivation_group, value, population and lowercl/uppercl (95%) or se.
         Group 1 is the most deprived. --by names columns whose values make separate analyses (e.g. indicator_id). An OHID Fingertips export is read as it is; keep its practices with --area-type GPs.
+        A data frame written for PHEindicatormethods' phe_sii runs unchanged: quantile (or decile), population, x or value with lower_cl/upper_cl or se; rows of area x group give one analysis per area. Columns named otherwise are named as phe_sii's arguments take them: --group-column (quantile), --value-column, --population-column, --lower-column/--upper-column, --se-column, with --by for its group_by columns. docs/layouts/inequality.md lists every name read.
+        Exact repeats (England under each parent) are read once and counted; the same row with other figures is an error naming both lines. Rows with a Category Type (breakdowns) are left out and counted. A file of several periods (or indicators, sexes, ages) gives one analysis per period, in a period column; --period chooses one.
 
         Statistics: proportion (Wilson limits, logit scale), rate (Byar or exact Poisson, log scale), ratio (ratio of sums such as pounds per weighted patient; ratio-estimator limits from the organisations), value (given values and limits). Values are reported times --multiplier (100 for percentages).
 
@@ -86,6 +88,9 @@ struct InequalityCommand: ParsableCommand {
     @Option(name: .customLong("area-type"), help: "Keep only rows of this Area Type (e.g. GPs); the others are counted on standard error.")
     var areaType: String?
 
+    @Option(help: "Keep only rows of this period (Time period, Year or period); without it a file of several periods gives one analysis per period.")
+    var period: String?
+
     @Option(name: .customLong("organisation-column"), help: "The organisation code column of the indicator file.")
     var organisationColumn: String?
 
@@ -94,6 +99,24 @@ struct InequalityCommand: ParsableCommand {
 
     @Option(name: .customLong("denominator-column"), help: "The denominator column of the indicator file.")
     var denominatorColumn: String?
+
+    @Option(name: .customLong("group-column"), help: "The deprivation group column of group rows (phe_sii's quantile).")
+    var groupColumn: String?
+
+    @Option(name: .customLong("value-column"), help: "With --statistic value: the value column (phe_sii's value).")
+    var valueColumn: String?
+
+    @Option(name: .customLong("population-column"), help: "With --statistic value: the population column (phe_sii's population).")
+    var populationColumn: String?
+
+    @Option(name: .customLong("lower-column"), help: "With --statistic value: the 95% lower limit column (phe_sii's lower_cl).")
+    var lowerColumn: String?
+
+    @Option(name: .customLong("upper-column"), help: "With --statistic value: the 95% upper limit column (phe_sii's upper_cl).")
+    var upperColumn: String?
+
+    @Option(name: .customLong("se-column"), help: "With --statistic value: the standard error column (phe_sii's se).")
+    var seColumn: String?
 
     @Option(name: .customLong("on-unusable"), help: "An organisation row without a group, counts or a denominator: error, or skip and count it.")
     var onUnusable: UnusableRowPolicy = .error
@@ -106,15 +129,23 @@ struct InequalityCommand: ParsableCommand {
 
     /// The step's options from the command line.
     var options: InequalityStepOptions {
-        InequalityStepOptions(
+        var options = InequalityStepOptions(
             indicator: indicatorPath, deprivation: deprivationPath, statistic: statistic, multiplier: multiplier, scale: scale,
             direction: direction, weights: weights, confidence: confidence, interval: interval, reps: reps, seed: seed,
             groups: expectedGroups, minimumGroups: minimumGroups, bounds: bounds, scoreOrder: scoreOrder, by: by, decomposeBy: decomposeBy,
             areaType: areaType, organisationColumn: organisationColumn, numeratorColumn: numeratorColumn,
-            denominatorColumn: denominatorColumn, onUnusable: onUnusable)
+            denominatorColumn: denominatorColumn, onUnusable: onUnusable, period: period)
+        options.groupColumn = groupColumn
+        options.valueColumn = valueColumn
+        options.populationColumn = populationColumn
+        options.lowerColumn = lowerColumn
+        options.upperColumn = upperColumn
+        options.seColumn = seColumn
+        return options
     }
 
     func validate() throws {
+        try refuseOutputsOverInputs()
         try validatingOptions { try options.validate() }
     }
 
@@ -124,7 +155,24 @@ struct InequalityCommand: ParsableCommand {
             var outputs: [(StepTable, String?)] = [(result.estimates, outputPath)]
             if let groupsOutputPath { outputs.append((result.groups, groupsOutputPath)) }
             try StepTable.write(outputs)
+            for note in result.readingNotes { printError("note: \(note)") }
             if !result.notes.isEmpty { printError("note: \(indicatorPath): skipped \(result.notes.joined(separator: "; "))") }
         }
+    }
+}
+
+extension InequalityCommand: ReadsAndWritesFiles {
+    var inputFiles: [FileOption] {
+        [
+            FileOption("--indicator", indicatorPath),
+            FileOption("--deprivation", deprivationPath),
+        ]
+    }
+
+    var outputFiles: [FileOption] {
+        [
+            FileOption("--out", outputPath),
+            FileOption("--groups-out", groupsOutputPath),
+        ]
     }
 }

@@ -24,6 +24,13 @@ struct NotebookCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The notebook to write (.ipynb).", valueName: "file"))
     var out: String
 
+    /// A notebook written over a file of the run folder would replace what it tells.
+    func validate() throws {
+        if FileIdentity(path: out) != nil && (FileIdentity(path: out) == FileIdentity(path: folder) || FileIdentity.folder(folder, contains: out)) {
+            throw ValidationError("--out \(out) is a file of the run folder \(folder) the notebook reads: writing it would replace it; choose a file outside the run folder")
+        }
+    }
+
     func run() throws {
         try reportingErrors {
             let notebookFolder = out.contains("/") ? String(out[..<out.lastIndex(of: "/")!]) : "."

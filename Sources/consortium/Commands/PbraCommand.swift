@@ -57,8 +57,8 @@ struct PbraFitCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try refuseOutputsOverInputs()
         try validatingOptions { try options.validate() }
-        if let summary, summary == out { throw ValidationError("--summary and --out name the same file") }
     }
 
     func run() throws {
@@ -113,8 +113,8 @@ struct PbraPredictCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try refuseOutputsOverInputs()
         try validatingOptions { try options.validate() }
-        if let personsOut, personsOut == out { throw ValidationError("--persons-out and --out name the same file") }
     }
 
     func run() throws {
@@ -126,5 +126,38 @@ struct PbraPredictCommand: ParsableCommand {
             try personsWriter?.commit()
             try practices.commit()
         }
+    }
+}
+
+extension PbraFitCommand: ReadsAndWritesFiles {
+    var inputFiles: [FileOption] {
+        [
+            FileOption("--persons", persons),
+            FileOption("--model", model),
+        ]
+    }
+
+    var outputFiles: [FileOption] {
+        [
+            FileOption("--out", out),
+            FileOption("--summary", summary),
+        ]
+    }
+}
+
+extension PbraPredictCommand: ReadsAndWritesFiles {
+    var inputFiles: [FileOption] {
+        [
+            FileOption("--persons", persons),
+            FileOption("--coefficients", coefficients),
+            FileOption("--model", model),
+        ]
+    }
+
+    var outputFiles: [FileOption] {
+        [
+            FileOption("--out", out),
+            FileOption("--persons-out", personsOut),
+        ]
     }
 }

@@ -35,6 +35,7 @@ struct PeersCommand: ParsableCommand {
     var outputPath: String?
 
     func validate() throws {
+        try refuseOutputsOverInputs()
         try validatingOptions { try options.validate() }
     }
 
@@ -47,5 +48,19 @@ struct PeersCommand: ParsableCommand {
         try reportingErrors {
             try StepTable.write([(PeersStep.run(options).table, outputPath)])
         }
+    }
+}
+
+extension PeersCommand: ReadsAndWritesFiles {
+    var inputFiles: [FileOption] {
+        [
+            FileOption("--features", featuresPath),
+        ]
+    }
+
+    var outputFiles: [FileOption] {
+        [
+            FileOption("--out", outputPath),
+        ]
     }
 }

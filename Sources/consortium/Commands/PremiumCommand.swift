@@ -46,9 +46,7 @@ struct PremiumCommand: ParsableCommand {
     var out: String?
 
     func validate() throws {
-        if let summary, summary == out {
-            throw ValidationError("--summary and --out name the same file")
-        }
+        try refuseOutputsOverInputs()
     }
 
     func run() throws {
@@ -66,5 +64,24 @@ struct PremiumCommand: ParsableCommand {
                 if out != nil { print(text, terminator: "") } else { printError(text.dropLast().description) }
             }
         }
+    }
+}
+
+extension PremiumCommand: ReadsAndWritesFiles {
+    var inputFiles: [FileOption] {
+        [
+            FileOption("--achievement", achievement),
+            FileOption("--scheme", scheme),
+            FileOption("--population", population),
+            FileOption("--practices", practices),
+            FileOption("--baseline-achievement", baselineAchievement),
+        ]
+    }
+
+    var outputFiles: [FileOption] {
+        [
+            FileOption("--out", out),
+            FileOption("--summary", summary),
+        ]
     }
 }

@@ -93,6 +93,7 @@ struct RiskCommand: ParsableCommand {
     }
 
     func validate() throws {
+        try refuseOutputsOverInputs()
         try validatingOptions { try options.validate() }
     }
 
@@ -105,14 +106,31 @@ struct RiskCommand: ParsableCommand {
             try result.risk.forEachRow { try writer.write($0) }
             if let curveWriter { try result.sizeCurve?.forEachRow { try curveWriter.write($0) } }
             if let sizeCurveSvg, let chart = result.sizeCurveChart {
-                do {
-                    try Data(chart.utf8).write(to: URL(fileURLWithPath: sizeCurveSvg), options: .atomic)
-                } catch {
-                    throw DataError(.cannotCreate, at: SourceLocation(file: sizeCurveSvg), "cannot create the chart: \(error.localizedDescription)")
-                }
+                try RelativePath.writeAtomically(chart, to: sizeCurveSvg)
             }
             try curveWriter?.commit()
             try writer.commit()
         }
+    }
+}
+
+extension RiskCommand: ReadsAndWritesFiles {
+    var inputFiles: [FileOption] {
+        [
+            FileOption("--costs", costs),
+            FileOption("--persons", persons),
+            FileOption("--population", population),
+            FileOption("--mapping", mapping),
+            FileOption("--budgets", budgets),
+            FileOption("--pools", pools),
+        ]
+    }
+
+    var outputFiles: [FileOption] {
+        [
+            FileOption("--out", out),
+            FileOption("--size-curve", sizeCurve),
+            FileOption("--size-curve-svg", sizeCurveSvg),
+        ]
     }
 }

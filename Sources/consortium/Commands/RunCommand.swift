@@ -36,6 +36,15 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Show progress on standard error even when it is not a terminal.")
     var progress = false
 
+    /// Refuses an --out folder holding the pipeline file or one of its inputs (a pipeline file
+    /// that cannot be read is reported by `run()`, with its line and column).
+    func validate() throws {
+        try OutputsOverInputs.refuse(folderOption: "--out", folder: out, inputs: [("the pipeline file", pipeline)])
+        if let spec = try? PipelineSpec.load(path: pipeline) {
+            try OutputsOverInputs.refuse(folderOption: "--out", folder: out, inputs: spec.inputs.map { ("the pipeline's input \($0.name)", $0.path) })
+        }
+    }
+
     func run() throws {
         try reportingErrors {
             let spec = try PipelineSpec.load(path: pipeline)

@@ -52,11 +52,15 @@ enum CLIHarness {
                    errors: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
     }
 
-    /// A fresh temporary folder holding the given files (name → bytes).
+    /// A fresh temporary folder holding the given files (name → bytes; a name may go through subfolders).
     static func folder(_ files: [String: [UInt8]], prefix: String = "cli") throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, bytes) in files { try Data(bytes).write(to: folder.appendingPathComponent(name)) }
+        for (name, bytes) in files {
+            let file = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: file)
+        }
         return folder
     }
 
