@@ -1,6 +1,7 @@
 """DSR (Dobson, ESP 2013) per indicator x practice x period with 95% and 99.8% limits, written
 as an analyst would in DuckDB SQL, with the Poisson limits from scipy on the aggregated groups.
-Usage: dsr_duckdb.py INPUT OUTPUT"""
+Threads: DUCKDB_THREADS (default all). Usage: dsr_duckdb.py INPUT OUTPUT"""
+import os
 import sys
 import duckdb
 import numpy as np
@@ -9,12 +10,15 @@ from scipy.stats import chi2, norm
 ESP = [5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000]
 BANDS = [f"{5 * i}-{5 * i + 4}" for i in range(18)] + ["90+"]
 con = duckdb.connect()
+if os.environ.get("DUCKDB_THREADS"):
+    con.execute(f"SET threads = {int(os.environ['DUCKDB_THREADS'])}")
 con.execute("CREATE TABLE standard AS SELECT * FROM (VALUES " + ",".join(f"('{b}', {w}.0)" for b, w in zip(BANDS, ESP)) + ") t(age_band, weight)")
 groups = con.execute(f"""
-    SELECT indicator_id, org_code, period, min(rowid) AS first_row, sum(numerator) AS total_count, sum(denominator) AS total_pop,
+    SELECT indicator_id, org_code, period, min(line) AS first_row, sum(numerator) AS total_count, sum(denominator) AS total_pop,
            sum(weight * numerator / denominator) / sum(weight) AS dsr,
            sum(weight * weight * numerator / (denominator * denominator)) / (sum(weight) * sum(weight)) AS variance
-    FROM read_csv('{sys.argv[1]}', types={{'numerator': 'DOUBLE', 'denominator': 'DOUBLE'}}) c JOIN standard USING (age_band)
+    FROM (SELECT *, row_number() OVER () AS line FROM read_csv('{sys.argv[1]}', types={{'numerator': 'DOUBLE', 'denominator': 'DOUBLE'}})) c
+    JOIN standard USING (age_band)
     GROUP BY ALL ORDER BY first_row""").fetchnumpy()
 o, dsr, var = groups["total_count"], groups["dsr"], groups["variance"]
 columns = {k: [] for k in ("indicator_id", "org_code", "period", "total_count", "total_pop", "value", "lowercl", "uppercl", "confidence", "order")}

@@ -1,6 +1,6 @@
 """DSR (Dobson, ESP 2013) per indicator x practice x period with 95% and 99.8% limits, written
 as an analyst would in polars: join the standard, aggregate, Byar (count >= 10) or exact Poisson
-limits, suppress totals below 10. Usage: dsr_polars.py INPUT OUTPUT"""
+limits, suppress totals below 10. Threads: POLARS_MAX_THREADS. Usage: dsr_polars.py INPUT OUTPUT"""
 import sys
 import numpy as np
 import polars as pl
