@@ -174,6 +174,6 @@ private func expectSameFit(_ merged: PersonBasedFit, _ single: PersonBasedFit, _
     } throws: { error in
         let text = "\(error)"
         return text.contains("b.partial") && text.contains("expected the model of a.partial")
-            && text.contains("supply 'distance_km', 'gp_fte' instead of 'distance_km', 'gp_fte', 'nurse_fte'")
+            && text.contains("supply \"distance_km\", \"gp_fte\" instead of \"distance_km\", \"gp_fte\", \"nurse_fte\"")
     }
 }
