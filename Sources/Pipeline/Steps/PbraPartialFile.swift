@@ -225,8 +225,9 @@ private struct BodyReader {
         let n = try whole(try record("n", fields: 1)[0], "the persons with positive weight", line: next - 1)
         let responseShift = try number(try record("response_shift", fields: 1)[0], "the response shift", line: next - 1)
         var names: [String] = [], shifts: [Double] = [], ones: [Bool] = [], totals: [Double] = []
-        for fields in try records("term", fields: 4) {
-            let line = next - 1
+        let firstTerm = next
+        for (offset, fields) in try records("term", fields: 4).enumerated() {
+            let line = firstTerm + offset
             names.append(fields[0])
             shifts.append(try number(fields[1], "the shift of \(fields[0])", line: line))
             ones.append(try flag(fields[2], "whether \(fields[0]) held only ones", line: line))

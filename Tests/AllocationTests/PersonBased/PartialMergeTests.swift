@@ -177,3 +177,24 @@ private func expectSameFit(_ merged: PersonBasedFit, _ single: PersonBasedFit, _
             && text.contains("supply \"distance_km\", \"gp_fte\" instead of \"distance_km\", \"gp_fte\", \"nurse_fte\"")
     }
 }
+
+@Test func weightedSitesMergeToTheSingleWeightedFit() throws {
+    // A weight column added to the generated persons: 0.5 + (id mod 7)/4, and 0 for every 97th
+    // person (rows read but not in n).
+    let header = Array(Sites.header.dropLast()) + Array(",weight\n".utf8)
+    let lines = Sites.lines.enumerated().map { index, line in
+        let id = index + 1
+        let weight = id % 97 == 0 ? "0" : "\(0.5 + Double(id % 7) / 4)"
+        return Array(line.dropLast()) + Array(",\(weight)\n".utf8)
+    }
+    let model = try PersonBasedModelReader.read(text: "weights = \"weight\"\n" + Sites.modelText, name: "weighted.toml")
+    let single = try PersonBasedRegression.fit(persons: .bytes(header + lines.joined(), name: "all.csv"), model: model)
+    #expect(single.regression.isWeighted && single.regression.n == Sites.count - Sites.count / 97)
+    let cuts = [0, 2_500, 9_000, Sites.count]
+    let partials = try (0..<3).map { site in
+        let persons = PersonsSource.bytes(header + lines[cuts[site]..<cuts[site + 1]].joined(), name: "w\(site + 1).csv")
+        return (persons.name, try PersonBasedPartial.compute(persons: persons, model: model, limits: DisclosureLimits()))
+    }
+    expectSameFit(try PersonBasedPartial.merge(partials), single, "weighted k = 3")
+    expectSameFit(try PersonBasedPartial.merge(partials.reversed()), single, "weighted k = 3 reversed")
+}
