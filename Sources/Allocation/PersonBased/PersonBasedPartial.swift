@@ -36,14 +36,17 @@ public struct PersonBasedPartial: Sendable, Equatable {
     /// For each categorical variable (fingerprint order), the persons with positive weight at
     /// each of its levels (level order).
     public var levelCounts: [[Int]]
+    /// The second round for HC1, when computed: the merged coefficients and the meat with them.
+    public var robust: PersonBasedRobustRound?
 
     public init(fingerprint: PersonBasedModelFingerprint, limits: DisclosureLimits, sums: NormalEquationsAccumulator.Sums,
-                columnTotals: [Double], levelCounts: [[Int]]) {
+                columnTotals: [Double], levelCounts: [[Int]], robust: PersonBasedRobustRound? = nil) {
         self.fingerprint = fingerprint
         self.limits = limits
         self.sums = sums
         self.columnTotals = columnTotals
         self.levelCounts = levelCounts
+        self.robust = robust
     }
 
     /// Computes the partial of `persons` for `model` in one pass (the fit pass of
@@ -52,8 +55,12 @@ public struct PersonBasedPartial: Sendable, Equatable {
     /// - Throws: bad-data errors for a model whose categorical levels are not declared, for the
     ///   persons (as the fit), for fewer persons than `limits.minimumPersons`, and for a level
     ///   with at least one and fewer than `limits.minimumCell` persons.
+    /// With `robustCoefficients` (the coefficients merged from every site's first-round partial,
+    /// in design order), a second pass adds the HC1 meat Σ wᵢ²eᵢ²x̂ᵢx̂ᵢᵀ with eᵢ = yᵢ − xᵢᵀb, about
+    /// the partial's own shifts (`PersonBasedRobustRound`).
     public static func compute(persons: PersonsSource, model: PersonBasedModel, limits: DisclosureLimits,
-                               options: PersonBasedFitOptions = PersonBasedFitOptions()) throws -> PersonBasedPartial {
+                               options: PersonBasedFitOptions = PersonBasedFitOptions(),
+                               robustCoefficients: [Double]? = nil) throws -> PersonBasedPartial {
         let fingerprint = try PersonBasedModelFingerprint(model: model)
         let design = try PersonBasedDesign(model: model)
         var filler = DesignChunkFiller(design: design, selected: Array(0..<design.termCount),
@@ -68,9 +75,24 @@ public struct PersonBasedPartial: Sendable, Equatable {
         let counts = fingerprint.categorical.map { variable in
             variable.levels.map { sums.levelCounts[variable.variable]?[$0] ?? 0 }
         }
-        let partial = PersonBasedPartial(fingerprint: fingerprint, limits: limits, sums: sums.accumulator.sums,
+        var partial = PersonBasedPartial(fingerprint: fingerprint, limits: limits, sums: sums.accumulator.sums,
                                          columnTotals: sums.columnSums.totals, levelCounts: counts)
         try partial.checkDisclosure(at: persons.location())
+        if let coefficients = robustCoefficients, let shifts = partial.sums.columnShifts {
+            let intercept = (0..<shifts.count).first { partial.sums.onesColumns[$0] && shifts[$0] == 0 }
+            var meat = try RobustCovarianceAccumulator(columnNames: design.termNames, isWeighted: model.weights != nil,
+                                                       coefficients: coefficients, columnShifts: shifts, interceptColumn: intercept)
+            let pass = {
+                try PersonBasedRegression.addMeat(into: &meat, design: design, persons: persons, schema: PersonBasedRegression.fitSchema(design),
+                                                  filler: &filler, chunkRows: options.chunkRows, readAhead: options.readAhead)
+            }
+            try options.readAhead ? SingleThreadedBLAS.run(pass) : pass()
+            guard meat.n == partial.n else {
+                throw DataError(.badData, at: persons.location(),
+                                "the file changed between passes: the sums read \(partial.n) persons with positive weight, the robust pass \(meat.n)")
+            }
+            partial.robust = PersonBasedRobustRound(coefficients: coefficients, meatLowerRows: meat.meatLowerRows)
+        }
         return partial
     }
 
@@ -91,5 +113,21 @@ public struct PersonBasedPartial: Sendable, Equatable {
                                 "expected at least \(limits.minimumCell) persons with positive weight at each level of \(variable.variable) that occurs (--minimum-cell), found \(cells): sums of so few persons could disclose individuals; merge the level with another in the model or pool sites")
             }
         }
+    }
+}
+
+/// A site's second round for HC1 standard errors across data holders: the coefficients merged
+/// from every site's first round, and the meat M̂ = Σ wᵢ²eᵢ²x̂ᵢx̂ᵢᵀ of the site's persons with
+/// eᵢ = yᵢ − xᵢᵀb, about the partial's own shifts x̂ = x − ŝ. The meats of all sites, moved to
+/// one shift and added, are the meat of the single-file HC1 (`RobustCovariance`).
+public struct PersonBasedRobustRound: Sendable, Equatable {
+    /// b, in design order.
+    public var coefficients: [Double]
+    /// Row i holds M̂[i, 0...i].
+    public var meatLowerRows: [[Double]]
+
+    public init(coefficients: [Double], meatLowerRows: [[Double]]) {
+        self.coefficients = coefficients
+        self.meatLowerRows = meatLowerRows
     }
 }

@@ -13,7 +13,13 @@ extension PersonBasedPartial {
     /// - Throws: bad-data errors naming the files for a fingerprint that differs from the first
     ///   partial's, for sums whose sizes do not match the model, and, as the fit, for aliased
     ///   terms or no more persons than terms.
-    public static func merge(_ partials: [(name: String, partial: PersonBasedPartial)],
+    ///
+    /// With `robust`, every partial must hold a second round (`PersonBasedRobustRound`) computed
+    /// with the same coefficients, which must be those of this merge (to 1e-8 of the larger of
+    /// |b| and its standard error: the coefficients file of a merge of the same sites in another
+    /// order differs only by rounding); their meats are moved to the merged fit's shift and added,
+    /// and the fit gets the HC1 covariance n/(n − p)·(XᵀWX)⁻¹M(XᵀWX)⁻¹.
+    public static func merge(_ partials: [(name: String, partial: PersonBasedPartial)], robust: Bool = false,
                              aliasingTolerance: Double = NormalEquationsAccumulator.defaultAliasingTolerance) throws -> PersonBasedFit {
         guard let first = partials.first else {
             preconditionFailure("PersonBasedPartial.merge: no partials")
@@ -32,7 +38,40 @@ extension PersonBasedPartial {
         }
         let location = SourceLocation(file: partials.map(\.name).joined(separator: ", "))
         let regression = try PersonBasedRegression.solve(merged.accumulator, at: location, tolerance: aliasingTolerance)
-        return try merged.fit(regression: regression, robust: nil, passes: 0, timings: PersonBasedFitTimings())
+        let covariance = robust ? try robustCovariance(partials, regression: regression) : nil
+        return try merged.fit(regression: regression, robust: covariance, passes: 0, timings: PersonBasedFitTimings())
+    }
+
+    /// HC1 from the partials' second rounds (see `merge`).
+    static func robustCovariance(_ partials: [(name: String, partial: PersonBasedPartial)], regression: RegressionFit) throws -> RobustCovariance {
+        var accumulator = RobustCovarianceAccumulator(fit: regression)
+        var used: (name: String, coefficients: [Double])?
+        for (name, partial) in partials {
+            let location = SourceLocation(file: name)
+            guard let round = partial.robust, let shifts = partial.sums.columnShifts else {
+                throw DataError(.badData, at: location,
+                                "expected a second-round partial (pbra partial --robust --coefficients), found a first-round one")
+            }
+            let p = regression.p
+            guard round.coefficients.count == p, round.meatLowerRows.count == p,
+                  round.meatLowerRows.enumerated().allSatisfy({ $0.element.count == $0.offset + 1 }) else {
+                throw DataError(.badData, at: location, "expected \(p) coefficients and \(p) rows of meat sums")
+            }
+            if let used, used.coefficients != round.coefficients {
+                throw DataError(.badData, at: location,
+                                "expected the coefficients of \(used.name)'s second round, found others: every site's second round must use the same merged coefficients")
+            }
+            used = (name, round.coefficients)
+            for j in 0..<p {
+                let scale = max(abs(regression.coefficients[j]), regression.standardErrors[j])
+                guard abs(round.coefficients[j] - regression.coefficients[j]) <= 1e-8 * scale else {
+                    throw DataError(.badData, at: location,
+                                    "expected the coefficient of \(regression.columnNames[j]) merged from these partials, \(regression.coefficients[j]), found \(round.coefficients[j]): the second round must use the coefficients of the first round's merge")
+                }
+            }
+            try accumulator.add(meat: round.meatLowerRows, columnShifts: shifts, n: partial.sums.n, rowsAdded: partial.sums.rowsAdded)
+        }
+        return try accumulator.hc1()
     }
 
     /// Checks that the sums have the sizes of `design` (a file edited by hand, or written by

@@ -170,6 +170,18 @@ public enum PersonBasedRegression {
     static func robustCovariance(_ regression: RegressionFit, design: PersonBasedDesign, persons: PersonsSource, schema: Schema,
                                  filler: inout DesignChunkFiller, chunkRows: Int, readAhead: Bool) throws -> RobustCovariance {
         var accumulator = RobustCovarianceAccumulator(fit: regression)
+        try addMeat(into: &accumulator, design: design, persons: persons, schema: schema, filler: &filler, chunkRows: chunkRows, readAhead: readAhead)
+        do {
+            return try accumulator.hc1()
+        } catch LinearAlgebraError.incompleteSecondPass(let expected, let found) {
+            throw DataError(.badData, at: persons.location(),
+                            "the file changed between passes: the fit read \(expected) persons with positive weight, the robust pass \(found)")
+        }
+    }
+
+    /// A pass over the persons adding each chunk's rows to the meat of `accumulator`.
+    static func addMeat(into accumulator: inout RobustCovarianceAccumulator, design: PersonBasedDesign, persons: PersonsSource, schema: Schema,
+                        filler: inout DesignChunkFiller, chunkRows: Int, readAhead: Bool) throws {
         let chunks = try persons.reader(schema: schema).chunks(maximumRows: chunkRows, readAhead: readAhead, depth: readAheadDepth)
         defer { chunks.stop() }
         while let table = try chunks.next() {
@@ -184,12 +196,6 @@ public enum PersonBasedRegression {
                     }
                 }
             }
-        }
-        do {
-            return try accumulator.hc1()
-        } catch LinearAlgebraError.incompleteSecondPass(let expected, let found) {
-            throw DataError(.badData, at: persons.location(),
-                            "the file changed between passes: the fit read \(expected) persons with positive weight, the robust pass \(found)")
         }
     }
 

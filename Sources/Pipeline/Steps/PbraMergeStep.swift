@@ -5,9 +5,12 @@ import Tables
 public struct PbraMergeOptions: Sendable {
     /// Partial files written by `pbra partial`, one per site.
     public var partials: [String]
+    /// HC1 standard errors from second-round partials (`pbra partial --robust`).
+    public var robust: Bool
 
-    public init(partials: [String]) {
+    public init(partials: [String], robust: Bool = false) {
         self.partials = partials
+        self.robust = robust
     }
 
     /// Checks that the options fit together.
@@ -32,8 +35,8 @@ public enum PbraMergeStep {
             seen[contents.bodyDigest] = path
             read.append((path, contents.partial))
         }
-        let fit = try PersonBasedPartial.merge(read)
-        let coefficients = StepTable(header: PersonBasedCSV.coefficientsHeader(robust: false)) { emit in
+        let fit = try PersonBasedPartial.merge(read, robust: options.robust)
+        let coefficients = StepTable(header: PersonBasedCSV.coefficientsHeader(robust: options.robust)) { emit in
             for row in PersonBasedCSV.coefficientRows(fit) { try emit(row) }
         }
         let summary = StepTable(header: PersonBasedCSV.summaryHeader) { emit in

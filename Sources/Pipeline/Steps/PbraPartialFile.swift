@@ -27,6 +27,8 @@ import Tables
 ///                                        shift sⱼ, whether the column held only ones, Σ wᵢxᵢⱼ)
 ///     sums             A[i,0] … A[i,i]   (p + 2 lines: the lower triangle of the shifted
 ///                                        cross products, see NormalEquationsAccumulator.Sums)
+///     coefficient      NAME  b           (second round only, `--robust`: p lines, design order)
+///     meat             M[i,0] … M[i,i]   (second round only: p lines, the HC1 meat about the shifts)
 ///
 /// Numbers are written shortest round-trip (Swift's `description`), so reading gives back the
 /// same doubles. Names may not hold tabs or line breaks.
@@ -72,6 +74,10 @@ public enum PbraPartialFile {
                           number(partial.columnTotals[j])])
         }
         for row in sums.lowerRows { lines.append(["sums"] + row.map(number)) }
+        if let robust = partial.robust {
+            for (name, value) in zip(sums.columnNames, robust.coefficients) { lines.append(["coefficient", name, number(value)]) }
+            for row in robust.meatLowerRows { lines.append(["meat"] + row.map(number)) }
+        }
         return lines.map { $0.joined(separator: "\t") + "\n" }.joined()
     }
 
@@ -239,6 +245,21 @@ private struct BodyReader {
             let fields = try record("sums", fields: i + 1)
             lowerRows.append(try fields.map { try number($0, "a sum", line: next - 1) })
         }
+        var robust: PersonBasedRobustRound?
+        if peek()?.first == "coefficient" {
+            var coefficients: [Double] = []
+            for name in names {
+                let fields = try record("coefficient", fields: 2)
+                guard fields[0] == name else { throw fail("expected the coefficient of \(name), found one of \(fields[0])", line: next - 1) }
+                coefficients.append(try number(fields[1], "the coefficient of \(name)", line: next - 1))
+            }
+            var meat: [[Double]] = []
+            for i in 0..<names.count {
+                let fields = try record("meat", fields: i + 1)
+                meat.append(try fields.map { try number($0, "a meat sum", line: next - 1) })
+            }
+            robust = PersonBasedRobustRound(coefficients: coefficients, meatLowerRows: meat)
+        }
         guard next == lines.count else { throw fail("expected the end of the file after the sums, found \(DataError.quoted(lines[next]))") }
         guard n <= rows else { throw fail("expected n (\(n)) to be at most the rows read (\(rows))") }
         let fingerprint = PersonBasedModelFingerprint(response: response, intercept: intercept, weights: weights, need: need,
@@ -247,6 +268,6 @@ private struct BodyReader {
             columnNames: names, isWeighted: weights != nil, n: n, rowsAdded: rows, columnShifts: shifts,
             responseShift: responseShift, onesColumns: ones, lowerRows: lowerRows)
         return PersonBasedPartial(fingerprint: fingerprint, limits: DisclosureLimits(minimumPersons: minimumPersons, minimumCell: minimumCell),
-                                  sums: sums, columnTotals: totals, levelCounts: levelCounts)
+                                  sums: sums, columnTotals: totals, levelCounts: levelCounts, robust: robust)
     }
 }

@@ -11,12 +11,17 @@ public struct PbraPartialOptions: Sendable {
     public var limits: DisclosureLimits
     /// Persons per chunk while streaming.
     public var chunkRows: Int
+    /// For the second round (HC1): the coefficients CSV written by `pbra merge` from every
+    /// site's first-round partial.
+    public var robustCoefficients: String?
 
-    public init(persons: String, model: String, limits: DisclosureLimits = DisclosureLimits(), chunkRows: Int = 1_024) {
+    public init(persons: String, model: String, limits: DisclosureLimits = DisclosureLimits(), chunkRows: Int = 1_024,
+                robustCoefficients: String? = nil) {
         self.persons = persons
         self.model = model
         self.limits = limits
         self.chunkRows = chunkRows
+        self.robustCoefficients = robustCoefficients
     }
 
     /// Checks that the options fit together.
@@ -44,8 +49,15 @@ public enum PbraPartialStep {
     public static func run(_ options: PbraPartialOptions) throws -> PbraPartialStepResult {
         try options.validate()
         let model = try PersonBasedModelReader.read(path: options.model)
+        var coefficients: [Double]?
+        if let path = options.robustCoefficients {
+            let fitted = try FittedCoefficientsFile.read(path: path)
+            try fitted.check(against: try PersonBasedDesign(model: model, collectedLevels: fitted.levels(for: model)))
+            coefficients = fitted.coefficients
+        }
         let partial = try PersonBasedPartial.compute(persons: .file(path: options.persons), model: model, limits: options.limits,
-                                                     options: PersonBasedFitOptions(chunkRows: options.chunkRows))
+                                                     options: PersonBasedFitOptions(chunkRows: options.chunkRows),
+                                                     robustCoefficients: coefficients)
         let text = try PbraPartialFile.text(partial, modelLocation: model.location)
         let note = "pbra partial: \(partial.n) persons, \(partial.sums.columnNames.count) terms from \(options.persons) (at least \(options.limits.minimumPersons) persons and \(options.limits.minimumCell) per level that occurs)"
         return PbraPartialStepResult(partial: partial, text: text, note: note)

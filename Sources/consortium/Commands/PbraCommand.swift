@@ -194,16 +194,27 @@ struct PbraPartialCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Persons per chunk while streaming.", valueName: "rows"))
     var chunkRows: Int = 1_024
 
+    @Flag(help: "Second round for HC1: add the meat of the residuals of --coefficients (a second pass over the persons).")
+    var robust = false
+
+    @Option(help: ArgumentHelp("With --robust: the coefficients CSV pbra merge wrote from every site's first-round partial.", valueName: "file"))
+    var coefficients: String?
+
     @Option(help: ArgumentHelp("The partial file to write.", valueName: "file"))
     var out: String
 
     var options: PbraPartialOptions {
         PbraPartialOptions(persons: persons, model: model,
-                           limits: DisclosureLimits(minimumPersons: minimumPersons, minimumCell: minimumCell), chunkRows: chunkRows)
+                           limits: DisclosureLimits(minimumPersons: minimumPersons, minimumCell: minimumCell), chunkRows: chunkRows,
+                           robustCoefficients: robust ? coefficients : nil)
     }
 
     func validate() throws {
         try refuseOutputsOverInputs()
+        guard robust == (coefficients != nil) else {
+            throw ValidationError(robust ? "--robust: expected --coefficients FILE (the coefficients of the first round's merge)"
+                                         : "--coefficients: only with --robust (the second round)")
+        }
         try validatingOptions { try options.validate() }
     }
 
@@ -222,15 +233,22 @@ struct PbraMergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Fit a person-based model from the partials of several sites: the coefficients pbra fit gives on all their persons.",
         discussion: """
-        Adds the sites' sufficient statistics and solves the normal equations as pbra fit does; the coefficients, classical standard errors and summary are those of pbra fit on the concatenated persons (to rounding, about 1e-12 relative), in the same files (columns as pbra fit without --robust). Partials of different models, the same partial twice (same SHA-256), a partial whose checksum does not match, or of an unknown version are errors naming the file (exit 65).
+        Adds the sites' sufficient statistics and solves the normal equations as pbra fit does; the coefficients, classical standard errors and summary are those of pbra fit on the concatenated persons (to rounding, about 1e-12 relative), in the same files (columns as pbra fit; with --robust the HC1 columns too).
+
+        HC1 takes a second round: merge the first-round partials, give the coefficients to every site (pbra partial --robust --coefficients coefficients.csv), and merge the second-round partials with --robust. Partials of different models, the same partial twice (same SHA-256), a partial whose checksum does not match, or of an unknown version are errors naming the file (exit 65).
 
         Example:
           consortium pbra merge north.pbra-partial south.pbra-partial --summary summary.csv --out coefficients.csv
+          consortium pbra partial --persons north.csv --model model.toml --robust --coefficients coefficients.csv --out north.robust-partial
+          consortium pbra merge --robust north.robust-partial south.robust-partial --out robust-coefficients.csv
         """
     )
 
     @Argument(help: ArgumentHelp("Partial files written by pbra partial, one per site.", valueName: "partial"))
     var partials: [String]
+
+    @Flag(help: "HC1 robust standard errors from second-round partials (pbra partial --robust --coefficients).")
+    var robust = false
 
     @Option(help: ArgumentHelp("Write the fit's summary statistics (statistic, term, value) to this CSV.", valueName: "file"))
     var summary: String?
@@ -238,7 +256,7 @@ struct PbraMergeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Output CSV of coefficients (standard output when absent).", valueName: "file"))
     var out: String?
 
-    var options: PbraMergeOptions { PbraMergeOptions(partials: partials) }
+    var options: PbraMergeOptions { PbraMergeOptions(partials: partials, robust: robust) }
 
     func validate() throws {
         try refuseOutputsOverInputs()
@@ -261,6 +279,7 @@ extension PbraPartialCommand: ReadsAndWritesFiles {
         [
             FileOption("--persons", persons),
             FileOption("--model", model),
+            FileOption("--coefficients", coefficients),
         ]
     }
 
