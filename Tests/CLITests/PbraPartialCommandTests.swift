@@ -157,3 +157,27 @@ private enum Sites {
                               "--out", "z.partial"], in: folder)
     #expect(zero.status == 64 && zero.errors.contains("--minimum-cell: expected a whole number > 0, found 0"))
 }
+
+@Test func pbraMergeRobustOfSecondRoundPartialsWritesPbraFitsHC1() throws {
+    let folder = Sites.folder(sites: [[0, 1, 2, 3], [4, 5, 6], [7, 8, 9]])
+    for site in 1...3 { #expect(try Sites.partial(site, in: folder).status == 0) }
+    let first = try Sites.run(["pbra", "merge", "site1.partial", "site2.partial", "site3.partial", "--out", "round1.csv"], in: folder)
+    #expect(first.status == 0, "\(first.errors)")
+    for site in 1...3 {
+        let run = try Sites.run(["pbra", "partial", "--persons", "site\(site).csv", "--model", "model.toml", "--minimum-persons", "1",
+                                 "--minimum-cell", "1", "--robust", "--coefficients", "round1.csv", "--out", "robust\(site).partial"], in: folder)
+        #expect(run.status == 0, "\(run.errors)")
+    }
+    let merge = try Sites.run(["pbra", "merge", "--robust", "robust3.partial", "robust1.partial", "robust2.partial", "--out", "merged.csv"], in: folder)
+    #expect(merge.status == 0, "\(merge.errors)")
+    let merged = try Sites.text("merged.csv", in: folder)
+    // statsmodels HC1 (make_small_pbra_references.py, "CLI example").
+    #expect(Sites.close(Sites.numbers("robust_standard_error", of: merged),
+                        [47.84931812622865, 47.458974272843555, 62.96489339322441, 7.348948428183056, 41.029692436913265, 68.58434343050699], 1e-10))
+    #expect(Sites.close(Sites.numbers("robust_p", of: merged),
+                        [0.5909960648606765, 0.12645287726095442, 0.0008048553898373647, 0.3308836040022684, 0.7444750042086781, 0.007015298600995887], 1e-8))
+    let usage = try Sites.run(["pbra", "partial", "--persons", "site1.csv", "--model", "model.toml", "--robust", "--out", "x.partial"], in: folder)
+    #expect(usage.status == 64 && usage.errors.contains("--robust: expected --coefficients FILE"))
+    let firstRound = try Sites.run(["pbra", "merge", "--robust", "robust1.partial", "site2.partial", "robust3.partial", "--out", "x.csv"], in: folder)
+    #expect(firstRound.status == 65 && firstRound.errors.contains("site2.partial: expected a second-round partial"), "\(firstRound.errors)")
+}

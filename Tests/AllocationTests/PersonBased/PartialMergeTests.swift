@@ -198,3 +198,40 @@ private func expectSameFit(_ merged: PersonBasedFit, _ single: PersonBasedFit, _
     expectSameFit(try PersonBasedPartial.merge(partials), single, "weighted k = 3")
     expectSameFit(try PersonBasedPartial.merge(partials.reversed()), single, "weighted k = 3 reversed")
 }
+
+@Test func secondRoundPartialsGiveTheSingleFileHC1() throws {
+    // Expected: the single-file fit with its robust pass (HC1 checked against statsmodels in
+    // PersonBasedAcceptanceTests). Round 1 merges the sites' sums; round 2 gives every site the
+    // merged coefficients, and each site's meat is added about the merged fit's shift.
+    let single = try PersonBasedRegression.fit(persons: .bytes(Sites.bytes, name: "persons.csv"), model: Sites.model,
+                                               options: PersonBasedFitOptions(robust: true))
+    let sites = Sites.split(sizes: [1_000, 1_200, 1_500, 2_000, 1_000, 1_900])
+    let firstRound = try Sites.partials(sites)
+    let merged = try PersonBasedPartial.merge(firstRound)
+    let secondRound = try sites.map {
+        ($0.name, try PersonBasedPartial.compute(persons: $0, model: Sites.model, limits: DisclosureLimits(),
+                                                 robustCoefficients: merged.regression.coefficients))
+    }
+    for order in [Array(0..<7), [6, 5, 4, 3, 2, 1, 0], [3, 6, 0, 5, 1, 4, 2]] {
+        let fit = try PersonBasedPartial.merge(order.map { secondRound[$0] }, robust: true)
+        expectSameFit(fit, single, "HC1 order \(order)")
+        let robust = try #require(fit.robust), expected = try #require(single.robust)
+        for (index, (a, e)) in zip(robust.standardErrors, expected.standardErrors).enumerated() {
+            #expect(abs(a - e) <= 1e-10 * e, "HC1 SE[\(index)] = \(a), expected \(e)")
+        }
+    }
+    // A first-round partial among second-round ones, or one with other coefficients, is refused;
+    // so is a second round whose coefficients are not those of its own merge (fewer sites).
+    #expect {
+        try PersonBasedPartial.merge([secondRound[0], firstRound[1]] + secondRound[2...], robust: true)
+    } throws: { "\($0)".contains("site2.csv") && "\($0)".contains("expected a second-round partial") }
+    var shifted = merged.regression.coefficients
+    shifted[1] += 1
+    let other = try PersonBasedPartial.compute(persons: sites[1], model: Sites.model, limits: DisclosureLimits(), robustCoefficients: shifted)
+    #expect {
+        try PersonBasedPartial.merge([secondRound[0], ("other.csv", other)] + secondRound[2...], robust: true)
+    } throws: { "\($0)".contains("other.csv") && "\($0)".contains("expected the coefficients of site1.csv's second round") }
+    #expect {
+        try PersonBasedPartial.merge(Array(secondRound[..<6]), robust: true)
+    } throws: { "\($0)".contains("site1.csv: expected the coefficient of intercept merged from these partials") }
+}
