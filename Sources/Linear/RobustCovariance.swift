@@ -95,6 +95,8 @@ public struct RobustCovarianceAccumulator: Sendable {
     /// M̂ = Σ wᵢ²eᵢ²x̂ᵢx̂ᵢᵀ about the given shifts, x̂ = x − ŝ (ŝ_c = 0 at the intercept column c;
     /// all zero without one). It cannot give HC1 itself (it has no XᵀWX): pass `meatLowerRows`
     /// and `columnShifts` to the accumulator of the fit, `add(meat:columnShifts:n:rowsAdded:)`.
+    /// Its `fit` holds only the coefficients, the shifts and the columns (no observations, a zero
+    /// covariance), and `hc1()` refuses it.
     ///
     /// In shifted coordinates b̃ⱼ = bⱼ (j ≠ c) and b̃_c = b_c + Σⱼ ŝⱼbⱼ, so x̂ᵀb̃ = xᵀb.
     public init(columnNames: [String], isWeighted: Bool, coefficients: [Double], columnShifts: [Double], interceptColumn: Int?) throws {
@@ -162,6 +164,9 @@ public struct RobustCovarianceAccumulator: Sendable {
     /// - Throws: `incompleteSecondPass` when the rows with positive weight added differ in number
     ///   from the fit's n (a row left out or added twice).
     public func hc1() throws -> RobustCovariance {
+        guard fit.n > fit.p else {
+            throw LinearAlgebraError.tooFewObservations(observations: fit.n, parameters: fit.p)
+        }
         guard n == fit.n else {
             throw LinearAlgebraError.incompleteSecondPass(expectedObservations: fit.n, foundObservations: n)
         }

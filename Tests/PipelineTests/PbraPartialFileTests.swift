@@ -65,3 +65,13 @@ private enum Example {
         == "x.partial:2: expected 'sha256 ' and 64 hexadecimal digits, found \"sha256 abc\"")
     #expect(message(Array(Example.text.dropLast(3).utf8)).hasPrefix("x.partial:2: the checksum does not match the body"))
 }
+
+@Test func aSecondRoundPartialFileReadsBackItsCoefficientsAndMeat() throws {
+    var partial = Example.partial
+    partial.robust = PersonBasedRobustRound(coefficients: [1.5, -0.1, 2e-17], meatLowerRows: [[1], [2, 3], [4, 5, 6.25]])
+    let text = try PbraPartialFile.text(partial, modelLocation: SourceLocation(file: "model.toml"))
+    #expect(try PbraPartialFile.read(bytes: Array(text.utf8), name: "r.partial").partial == partial)
+    let lines = text.split(separator: "\n").map(String.init)
+    #expect(Array(lines.suffix(6)) == ["coefficient\tintercept\t1.5", "coefficient\tfemale\t-0.1", "coefficient\tband=b\t2e-17",
+                                        "meat\t1.0", "meat\t2.0\t3.0", "meat\t4.0\t5.0\t6.25"])
+}
