@@ -197,6 +197,20 @@ private func expectSameFit(_ merged: PersonBasedFit, _ single: PersonBasedFit, _
     }
     expectSameFit(try PersonBasedPartial.merge(partials), single, "weighted k = 3")
     expectSameFit(try PersonBasedPartial.merge(partials.reversed()), single, "weighted k = 3 reversed")
+    // The second round with weights: HC1 of the whitened rows, as the single-file robust pass.
+    let robustSingle = try PersonBasedRegression.fit(persons: .bytes(header + lines.joined(), name: "all.csv"), model: model,
+                                                     options: PersonBasedFitOptions(robust: true))
+    let coefficients = try PersonBasedPartial.merge(partials).regression.coefficients
+    let secondRound = try (0..<3).map { site in
+        let persons = PersonsSource.bytes(header + lines[cuts[site]..<cuts[site + 1]].joined(), name: "w\(site + 1).csv")
+        return (persons.name, try PersonBasedPartial.compute(persons: persons, model: model, limits: DisclosureLimits(),
+                                                             robustCoefficients: coefficients))
+    }
+    let robust = try #require(try PersonBasedPartial.merge(secondRound.reversed(), robust: true).robust)
+    let expected = try #require(robustSingle.robust)
+    for (index, (a, e)) in zip(robust.standardErrors, expected.standardErrors).enumerated() {
+        #expect(abs(a - e) <= 1e-10 * e, "weighted HC1 SE[\(index)] = \(a), expected \(e)")
+    }
 }
 
 @Test func secondRoundPartialsGiveTheSingleFileHC1() throws {
