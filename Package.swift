@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "Risk", dependencies: ["Statistics", "Tables", "Population", "Configuration", "Apportionment"]),
         .target(name: "Reports", dependencies: ["Tables"]),
         .target(name: "Pipeline", dependencies: [
-            "Tables", "Layouts", "Configuration", "Statistics", "Population", "Indicators", "Inequality", "Allocation", "Premium", "Benchmarking", "Risk", "Reports",
+            "Tables", "Layouts", "Configuration", "Statistics", "Linear", "Population", "Indicators", "Inequality", "Allocation", "Premium", "Benchmarking", "Risk", "Reports",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(

@@ -324,6 +324,79 @@ public struct NormalEquationsAccumulator: Sendable {
         n += other.n
     }
 
+    /// Everything an accumulator holds, for writing its sums to a file and reading them back
+    /// (`init(sums:)`): the sums of a site can be merged elsewhere exactly as if the accumulator
+    /// itself had been passed (`merge`).
+    ///
+    /// The sums are those of the shifted block [√w·(X − 1sᵀ) | √w·(y − t) | √w]: with A its
+    /// (p + 2) × (p + 2) cross-product matrix, A's leading p × p block is X̃ᵀWX̃, column p holds
+    /// X̃ᵀWỹ and ỹᵀWỹ, and column p + 1 holds X̃ᵀw, Σwỹ and Σw. Raw XᵀWX, XᵀWy and yᵀWy follow
+    /// exactly from A, s and t (see `merge`).
+    public struct Sums: Sendable, Equatable {
+        public var columnNames: [String]
+        public var isWeighted: Bool
+        /// Rows with positive weight.
+        public var n: Int
+        /// Rows added, those with weight 0 included.
+        public var rowsAdded: Int
+        /// s, or nil when no row with positive weight has been added (A is then zero).
+        public var columnShifts: [Double]?
+        /// t (0 while `columnShifts` is nil).
+        public var responseShift: Double
+        /// Per column: every row with positive weight held exactly 1.
+        public var onesColumns: [Bool]
+        /// The lower triangle of A, row by row: row i holds A[i, 0...i].
+        public var lowerRows: [[Double]]
+
+        public init(columnNames: [String], isWeighted: Bool, n: Int, rowsAdded: Int, columnShifts: [Double]?,
+                    responseShift: Double, onesColumns: [Bool], lowerRows: [[Double]]) {
+            self.columnNames = columnNames
+            self.isWeighted = isWeighted
+            self.n = n
+            self.rowsAdded = rowsAdded
+            self.columnShifts = columnShifts
+            self.responseShift = responseShift
+            self.onesColumns = onesColumns
+            self.lowerRows = lowerRows
+        }
+    }
+
+    /// The accumulator's sums (see `Sums`).
+    public var sums: Sums {
+        let size = p + 2
+        let rows = (0..<size).map { i in (0...i).map { j in augmented[i + j * size] } }
+        return Sums(columnNames: columnNames, isWeighted: isWeighted, n: n, rowsAdded: rowsAdded, columnShifts: columnShifts,
+                    responseShift: responseShift, onesColumns: onesColumns, lowerRows: rows)
+    }
+
+    /// An accumulator holding `sums`, as written by `sums`.
+    ///
+    /// - Throws: `duplicateColumnName`; `dimensionMismatch` when the shifts, the ones flags or the
+    ///   rows of A do not have the sizes p and i + 1 (row i), or n exceeds the rows added.
+    public init(sums: Sums) throws {
+        try self.init(columnNames: sums.columnNames, weighted: sums.isWeighted)
+        let size = p + 2
+        let operation = "NormalEquationsAccumulator.init(sums:)"
+        func mismatch(_ expected: String, _ found: String) -> LinearAlgebraError {
+            .dimensionMismatch(operation: operation, expected: expected, found: found)
+        }
+        guard sums.onesColumns.count == p else { throw mismatch("\(p) ones flags", "\(sums.onesColumns.count)") }
+        if let shifts = sums.columnShifts, shifts.count != p { throw mismatch("\(p) column shifts", "\(shifts.count)") }
+        guard sums.lowerRows.count == size else { throw mismatch("\(size) rows of sums", "\(sums.lowerRows.count)") }
+        for (i, row) in sums.lowerRows.enumerated() where row.count != i + 1 {
+            throw mismatch("\(i + 1) sums in row \(i + 1)", "\(row.count)")
+        }
+        guard sums.n >= 0, sums.n <= sums.rowsAdded else { throw mismatch("0 <= n <= \(sums.rowsAdded)", "n = \(sums.n)") }
+        for (i, row) in sums.lowerRows.enumerated() {
+            for (j, value) in row.enumerated() { augmented[i + j * size] = value }
+        }
+        n = sums.n
+        rowsAdded = sums.rowsAdded
+        columnShifts = sums.columnShifts
+        responseShift = sums.columnShifts == nil ? 0 : sums.responseShift
+        onesColumns = sums.onesColumns
+    }
+
     /// The augmented matrix with both triangles filled.
     private func fullAugmented() throws -> Matrix {
         try Matrix(rows: p + 2, columns: p + 2, columnMajor: augmented).symmetrized(from: .lower)

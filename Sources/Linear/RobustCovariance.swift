@@ -90,11 +90,83 @@ public struct RobustCovarianceAccumulator: Sendable {
         rowsAdded += other.rowsAdded
     }
 
+    /// An accumulator of the meat of rows whose fit was made elsewhere (a site's second round in
+    /// a fit across data holders): residuals eᵢ = yᵢ − xᵢᵀb from the raw coefficients b, sums
+    /// M̂ = Σ wᵢ²eᵢ²x̂ᵢx̂ᵢᵀ about the given shifts, x̂ = x − ŝ (ŝ_c = 0 at the intercept column c;
+    /// all zero without one). It cannot give HC1 itself (it has no XᵀWX): pass `meatLowerRows`
+    /// and `columnShifts` to the accumulator of the fit, `add(meat:columnShifts:n:rowsAdded:)`.
+    /// Its `fit` holds only the coefficients, the shifts and the columns (no observations, a zero
+    /// covariance), and `hc1()` refuses it.
+    ///
+    /// In shifted coordinates b̃ⱼ = bⱼ (j ≠ c) and b̃_c = b_c + Σⱼ ŝⱼbⱼ, so x̂ᵀb̃ = xᵀb.
+    public init(columnNames: [String], isWeighted: Bool, coefficients: [Double], columnShifts: [Double], interceptColumn: Int?) throws {
+        let size = columnNames.count
+        guard coefficients.count == size, columnShifts.count == size else {
+            throw LinearAlgebraError.dimensionMismatch(operation: "RobustCovarianceAccumulator.init", expected: "\(size) coefficients and shifts",
+                                                       found: "\(coefficients.count) and \(columnShifts.count)")
+        }
+        var shifted = coefficients
+        if let intercept = interceptColumn {
+            for j in 0..<size where j != intercept { shifted[intercept] += columnShifts[j] * coefficients[j] }
+        }
+        let coordinates = ShiftedCoordinates(interceptColumn: interceptColumn, columnShifts: columnShifts, responseShift: 0)
+        self.init(fit: RegressionFit(
+            columnNames: columnNames, isWeighted: isWeighted, observationCount: 0, coordinates: coordinates,
+            shiftedCoefficients: shifted, shiftedUnscaledCovariance: Matrix(rows: size, columns: size),
+            residualSumOfSquares: 0, totalSumOfSquares: 0))
+    }
+
+    /// The sums so far about `columnShifts`: row i holds M̂[i, 0...i].
+    public var meatLowerRows: [[Double]] {
+        let size = fit.p
+        return (0..<size).map { i in (0...i).map { j in meat[i + j * size] } }
+    }
+
+    /// The shifts the sums are taken about.
+    public var columnShifts: [Double] { fit.coordinates.columnShifts }
+
+    /// Adds meat sums taken about other shifts ŝ (from `meatLowerRows` of another accumulator
+    /// with the same columns), moved exactly to this fit's shifts s: x = x̂ + (ŝ − s)·x_c with
+    /// x_c = 1 the intercept column, so M = F·M̂·Fᵀ with F = I + (ŝ − s)·e_cᵀ.
+    ///
+    /// - Throws: `dimensionMismatch` for sums of another size, `incompatibleAccumulators` for
+    ///   shifts that differ without an intercept column to move them by.
+    public mutating func add(meat lowerRows: [[Double]], columnShifts otherShifts: [Double], n otherN: Int, rowsAdded otherRows: Int) throws {
+        let size = fit.p
+        guard lowerRows.count == size, lowerRows.enumerated().allSatisfy({ $0.element.count == $0.offset + 1 }), otherShifts.count == size else {
+            throw LinearAlgebraError.dimensionMismatch(operation: "RobustCovarianceAccumulator.add(meat:)", expected: "\(size) rows of meat sums",
+                                                       found: "\(lowerRows.count)")
+        }
+        let delta = zip(otherShifts, fit.coordinates.columnShifts).map { $0 - $1 }
+        var full = Matrix(rows: size, columns: size)
+        for (i, row) in lowerRows.enumerated() {
+            for (j, value) in row.enumerated() {
+                full[i, j] = value
+                full[j, i] = value
+            }
+        }
+        if delta.contains(where: { $0 != 0 }) {
+            guard let intercept = fit.coordinates.interceptColumn else {
+                throw LinearAlgebraError.incompatibleAccumulators("meat sums about other shifts, and no intercept column to move them by")
+            }
+            var transform = Matrix.identity(size)
+            for j in 0..<size where j != intercept { transform[j, intercept] = delta[j] }
+            let right = try BLAS.product(full, .notTransposed, transform, .transposed)
+            full = try BLAS.product(transform, .notTransposed, right, .notTransposed)
+        }
+        for j in 0..<size { for i in j..<size { meat[i + j * size] += full[i, j] } }
+        n += otherN
+        rowsAdded += otherRows
+    }
+
     /// The HC1 covariance from the rows added.
     ///
     /// - Throws: `incompleteSecondPass` when the rows with positive weight added differ in number
     ///   from the fit's n (a row left out or added twice).
     public func hc1() throws -> RobustCovariance {
+        guard fit.n > fit.p else {
+            throw LinearAlgebraError.tooFewObservations(observations: fit.n, parameters: fit.p)
+        }
         guard n == fit.n else {
             throw LinearAlgebraError.incompleteSecondPass(expectedObservations: fit.n, foundObservations: n)
         }

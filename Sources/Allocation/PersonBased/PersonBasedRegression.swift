@@ -70,57 +70,77 @@ public enum PersonBasedRegression {
         }
         timings.levels = now() - started
         let design = try PersonBasedDesign(model: model, collectedLevels: collected)
-        let allTerms = Array(0..<design.termCount)
-        let categoricals = model.categorical.map(\.variable)
-        let schema = design.schema(terms: allTerms, categoricalVariables: categoricals, response: true, weights: true)
-        let levelSource = "the levels of \(model.location.file)"
-        var filler = DesignChunkFiller(design: design, selected: allTerms, categoricalVariables: categoricals,
-                                       capacity: options.chunkRows, levelSource: levelSource)
-        let p = design.termCount
-        var accumulator = try NormalEquationsAccumulator(columnNames: design.termNames, weighted: model.weights != nil)
-        var columnSums = CompensatedSums(count: p)
-        var rowsRead = 0
-        let chunks = try persons.reader(schema: schema).chunks(maximumRows: options.chunkRows, readAhead: options.readAhead,
-                                                               depth: readAheadDepth)
-        defer { chunks.stop() }
+        var filler = DesignChunkFiller(design: design, selected: Array(0..<design.termCount),
+                                       categoricalVariables: model.categorical.map(\.variable),
+                                       capacity: options.chunkRows, levelSource: "the levels of \(model.location.file)")
+        let sums = try accumulate(persons: persons, design: design, filler: &filler, options: options,
+                                  countingLevels: false, timings: &timings)
         passes += 1
-        while true {
+        started = now()
+        let regression = try solve(sums.accumulator, at: persons.location(), tolerance: options.aliasingTolerance)
+        timings.accumulating += now() - started
+        var robust: RobustCovariance?
+        if options.robust {
             started = now()
+            robust = try robustCovariance(regression, design: design, persons: persons, schema: fitSchema(design), filler: &filler,
+                                          chunkRows: options.chunkRows, readAhead: options.readAhead)
+            passes += 1
+            timings.robust = now() - started
+        }
+        return try sums.fit(regression: regression, robust: robust, passes: passes, timings: timings)
+    }
+
+    /// The columns the fit reads: every term's variable, the response and the weights.
+    static func fitSchema(_ design: PersonBasedDesign) -> Schema {
+        design.schema(terms: Array(0..<design.termCount), categoricalVariables: design.model.categorical.map(\.variable),
+                      response: true, weights: true)
+    }
+
+    /// The fit pass: streams `persons` through `filler` into the normal equations and the column
+    /// sums, and with `countingLevels` counts the persons with positive weight at each level of
+    /// each categorical variable.
+    ///
+    /// - Throws: `noPersons` for a file without rows, and the bad-data errors of the fit.
+    static func accumulate(persons: PersonsSource, design: PersonBasedDesign, filler: inout DesignChunkFiller,
+                           options: PersonBasedFitOptions, countingLevels: Bool,
+                           timings: inout PersonBasedFitTimings) throws -> PersonBasedSums {
+        let model = design.model
+        let categoricals = model.categorical.map(\.variable)
+        var sums = try PersonBasedSums(design: design)
+        let chunks = try persons.reader(schema: fitSchema(design)).chunks(maximumRows: options.chunkRows,
+                                                                          readAhead: options.readAhead, depth: readAheadDepth)
+        defer { chunks.stop() }
+        while true {
+            var started = now()
             let next = try chunks.next()
             let parsed = now()
             timings.reading += parsed - started
             guard let table = next else { break }
             let response = table.decimals(model.response)
             let weights = model.weights.map { table.decimals($0) }
-            columnSums.add(try filler.fill(table, weights: weights, summing: true))
+            sums.columnSums.add(try filler.fill(table, weights: weights, summing: true))
             try filler.withBlock { block in
                 try response.withUnsafeBufferPointer { responseBuffer in
                     try withOptionalBuffer(weights) { weightBuffer in
-                        try accumulator.add(columnMajor: block, rows: table.rowCount, leadingDimension: filler.capacity,
-                                            response: responseBuffer, weights: weightBuffer)
+                        try sums.accumulator.add(columnMajor: block, rows: table.rowCount, leadingDimension: filler.capacity,
+                                                 response: responseBuffer, weights: weightBuffer)
                     }
                 }
             }
-            rowsRead += table.rowCount
-            timings.accumulating += now() - parsed
-        }
-        if rowsRead == 0 { throw noPersons(persons) }
-        started = now()
-        let regression = try solve(accumulator, persons: persons, tolerance: options.aliasingTolerance)
-        timings.accumulating += now() - started
-        let sumOfWeights = accumulator.sumOfWeights
-        let means = columnSums.totals.map { $0 / sumOfWeights }
-        let responseMean = try accumulator.responseSum() / sumOfWeights
-        var robust: RobustCovariance?
-        if options.robust {
+            if countingLevels {
+                for variable in categoricals {
+                    let values = table.text(variable)
+                    var counts = sums.levelCounts[variable, default: [:]]
+                    for row in 0..<table.rowCount where (weights?[row] ?? 1) > 0 { counts[values[row], default: 0] += 1 }
+                    sums.levelCounts[variable] = counts
+                }
+            }
+            sums.rowsRead += table.rowCount
             started = now()
-            robust = try robustCovariance(regression, design: design, persons: persons, schema: schema, filler: &filler,
-                                          chunkRows: options.chunkRows, readAhead: options.readAhead)
-            passes += 1
-            timings.robust = now() - started
+            timings.accumulating += started - parsed
         }
-        return PersonBasedFit(design: design, regression: regression, robust: robust, nationalMeans: means,
-                              sumOfWeights: sumOfWeights, responseMean: responseMean, rowsRead: rowsRead, passes: passes, timings: timings)
+        if sums.rowsRead == 0 { throw noPersons(persons) }
+        return sums
     }
 
     static func noPersons(_ persons: PersonsSource) -> DataError {
@@ -129,16 +149,16 @@ public enum PersonBasedRegression {
 
     /// Solves the accumulated normal equations, turning aliasing and too few persons into
     /// bad-data errors about the persons file.
-    static func solve(_ accumulator: NormalEquationsAccumulator, persons: PersonsSource, tolerance: Double) throws -> RegressionFit {
+    static func solve(_ accumulator: NormalEquationsAccumulator, at location: SourceLocation, tolerance: Double) throws -> RegressionFit {
         do {
             return try accumulator.solve(aliasingTolerance: tolerance)
         } catch let error as LinearAlgebraError {
             switch error {
             case .aliasedColumns:
-                throw DataError(.badData, at: persons.location(),
+                throw DataError(.badData, at: location,
                                 "\(error.description). Aliased: \(error.aliasedColumnNames.joined(separator: ", ")); drop them from the model or merge them")
             case .tooFewObservations(let observations, let parameters):
-                throw DataError(.badData, at: persons.location(),
+                throw DataError(.badData, at: location,
                                 "expected more persons with positive weight than the model's \(parameters) terms, found \(observations)")
             default:
                 throw error
@@ -150,6 +170,18 @@ public enum PersonBasedRegression {
     static func robustCovariance(_ regression: RegressionFit, design: PersonBasedDesign, persons: PersonsSource, schema: Schema,
                                  filler: inout DesignChunkFiller, chunkRows: Int, readAhead: Bool) throws -> RobustCovariance {
         var accumulator = RobustCovarianceAccumulator(fit: regression)
+        try addMeat(into: &accumulator, design: design, persons: persons, schema: schema, filler: &filler, chunkRows: chunkRows, readAhead: readAhead)
+        do {
+            return try accumulator.hc1()
+        } catch LinearAlgebraError.incompleteSecondPass(let expected, let found) {
+            throw DataError(.badData, at: persons.location(),
+                            "the file changed between passes: the fit read \(expected) persons with positive weight, the robust pass \(found)")
+        }
+    }
+
+    /// A pass over the persons adding each chunk's rows to the meat of `accumulator`.
+    static func addMeat(into accumulator: inout RobustCovarianceAccumulator, design: PersonBasedDesign, persons: PersonsSource, schema: Schema,
+                        filler: inout DesignChunkFiller, chunkRows: Int, readAhead: Bool) throws {
         let chunks = try persons.reader(schema: schema).chunks(maximumRows: chunkRows, readAhead: readAhead, depth: readAheadDepth)
         defer { chunks.stop() }
         while let table = try chunks.next() {
@@ -164,12 +196,6 @@ public enum PersonBasedRegression {
                     }
                 }
             }
-        }
-        do {
-            return try accumulator.hc1()
-        } catch LinearAlgebraError.incompleteSecondPass(let expected, let found) {
-            throw DataError(.badData, at: persons.location(),
-                            "the file changed between passes: the fit read \(expected) persons with positive weight, the robust pass \(found)")
         }
     }
 

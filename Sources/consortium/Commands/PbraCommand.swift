@@ -14,8 +14,10 @@ struct PbraCommand: ParsableCommand {
         Example:
           consortium pbra fit --persons persons.csv --model model.toml --robust --summary summary.csv --out coefficients.csv
           consortium pbra predict --persons persons.csv --coefficients coefficients.csv --model model.toml --neutralise supply --out need.csv
+
+        Across data holders, `pbra partial` writes one site's sufficient statistics and `pbra merge` fits the model from every site's partials, with the same coefficients as `pbra fit` on all the persons together (docs/pbra-model.md, "Fitting across data holders").
         """,
-        subcommands: [PbraFitCommand.self, PbraPredictCommand.self]
+        subcommands: [PbraFitCommand.self, PbraPredictCommand.self, PbraPartialCommand.self, PbraMergeCommand.self]
     )
 }
 
@@ -158,6 +160,143 @@ extension PbraPredictCommand: ReadsAndWritesFiles {
         [
             FileOption("--out", out),
             FileOption("--persons-out", personsOut),
+        ]
+    }
+}
+
+/// `consortium pbra partial`.
+struct PbraPartialCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partial",
+        abstract: "Write one site's sufficient statistics for a person-based model, to be merged with other sites' by pbra merge.",
+        discussion: """
+        One pass over the persons CSV (as pbra fit reads it) gives X'WX, X'Wy, y'Wy, n, the sum of weights, each term's column total and each categorical level's persons, with the model's fingerprint (response, intercept, weights, variables, every level; the model must declare the levels of every categorical variable). The file is text, versioned, with a SHA-256 of its body (docs/pbra-model.md, "The partial file"); it holds sums only, no person's record.
+
+        Disclosure control: a site with fewer than --minimum-persons persons with positive weight, or a categorical level that occurs with fewer than --minimum-cell persons, is refused (exit 65, no file). A level with no person at all is allowed. The limits are recorded in the partial.
+
+        Example:
+          consortium pbra partial --persons north.csv --model model.toml --out north.pbra-partial
+        """
+    )
+
+    @Option(help: ArgumentHelp("Persons CSV of this site: one row per person with the model's columns.", valueName: "file"))
+    var persons: String
+
+    @Option(help: ArgumentHelp("The model, in TOML (docs/pbra-model.md), with the levels of every categorical variable declared.", valueName: "file"))
+    var model: String
+
+    @Option(help: ArgumentHelp("Refuse a site with fewer persons with positive weight than this.", valueName: "persons"))
+    var minimumPersons: Int = DisclosureLimits.defaultMinimumPersons
+
+    @Option(help: ArgumentHelp("Refuse a site where a categorical level occurs with fewer persons than this.", valueName: "persons"))
+    var minimumCell: Int = DisclosureLimits.defaultMinimumCell
+
+    @Option(help: ArgumentHelp("Persons per chunk while streaming.", valueName: "rows"))
+    var chunkRows: Int = 1_024
+
+    @Flag(help: "Second round for HC1: add the meat of the residuals of --coefficients (a second pass over the persons).")
+    var robust = false
+
+    @Option(help: ArgumentHelp("With --robust: the coefficients CSV pbra merge wrote from every site's first-round partial.", valueName: "file"))
+    var coefficients: String?
+
+    @Option(help: ArgumentHelp("The partial file to write.", valueName: "file"))
+    var out: String
+
+    var options: PbraPartialOptions {
+        PbraPartialOptions(persons: persons, model: model,
+                           limits: DisclosureLimits(minimumPersons: minimumPersons, minimumCell: minimumCell), chunkRows: chunkRows,
+                           robustCoefficients: robust ? coefficients : nil)
+    }
+
+    func validate() throws {
+        try refuseOutputsOverInputs()
+        guard robust == (coefficients != nil) else {
+            throw ValidationError(robust ? "--robust: expected --coefficients FILE (the coefficients of the first round's merge)"
+                                         : "--coefficients: only with --robust (the second round)")
+        }
+        try validatingOptions { try options.validate() }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let result = try PbraPartialStep.run(options)
+            try RelativePath.writeAtomically(result.text, to: out)
+            printError("note: \(result.note)")
+        }
+    }
+}
+
+/// `consortium pbra merge`.
+struct PbraMergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Fit a person-based model from the partials of several sites: the coefficients pbra fit gives on all their persons.",
+        discussion: """
+        Adds the sites' sufficient statistics and solves the normal equations as pbra fit does; the coefficients, classical standard errors and summary are those of pbra fit on the concatenated persons (to rounding, about 1e-12 relative), in the same files (columns as pbra fit; with --robust the HC1 columns too).
+
+        HC1 takes a second round: merge the first-round partials, give the coefficients to every site (pbra partial --robust --coefficients coefficients.csv), and merge the second-round partials with --robust. Partials of different models, the same partial twice (same SHA-256), a partial whose checksum does not match, or of an unknown version are errors naming the file (exit 65).
+
+        Example:
+          consortium pbra merge north.pbra-partial south.pbra-partial --summary summary.csv --out coefficients.csv
+          consortium pbra partial --persons north.csv --model model.toml --robust --coefficients coefficients.csv --out north.robust-partial
+          consortium pbra merge --robust north.robust-partial south.robust-partial --out robust-coefficients.csv
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Partial files written by pbra partial, one per site.", valueName: "partial"))
+    var partials: [String]
+
+    @Flag(help: "HC1 robust standard errors from second-round partials (pbra partial --robust --coefficients).")
+    var robust = false
+
+    @Option(help: ArgumentHelp("Write the fit's summary statistics (statistic, term, value) to this CSV.", valueName: "file"))
+    var summary: String?
+
+    @Option(help: ArgumentHelp("Output CSV of coefficients (standard output when absent).", valueName: "file"))
+    var out: String?
+
+    var options: PbraMergeOptions { PbraMergeOptions(partials: partials, robust: robust) }
+
+    func validate() throws {
+        try refuseOutputsOverInputs()
+        try validatingOptions { try options.validate() }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let result = try PbraMergeStep.run(options)
+            var tables: [(table: StepTable, path: String?)] = [(result.coefficients, out)]
+            if let summary { tables.append((result.summary, summary)) }
+            try StepTable.write(tables)
+            printError("note: \(result.note)")
+        }
+    }
+}
+
+extension PbraPartialCommand: ReadsAndWritesFiles {
+    var inputFiles: [FileOption] {
+        [
+            FileOption("--persons", persons),
+            FileOption("--model", model),
+            FileOption("--coefficients", coefficients),
+        ]
+    }
+
+    var outputFiles: [FileOption] {
+        [FileOption("--out", out)]
+    }
+}
+
+extension PbraMergeCommand: ReadsAndWritesFiles {
+    var inputFiles: [FileOption] {
+        partials.map { FileOption("partial", $0) }
+    }
+
+    var outputFiles: [FileOption] {
+        [
+            FileOption("--out", out),
+            FileOption("--summary", summary),
         ]
     }
 }
