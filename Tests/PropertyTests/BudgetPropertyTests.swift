@@ -58,7 +58,7 @@ enum BudgetGenerators {
 
 @Suite struct BudgetPropertyTests {
     @Test func budgetsAddUpToTheTotalToThePenny() async throws {
-        await propertyCheck(count: 300, input: BudgetGenerators.practices, BudgetGenerators.formula, BudgetGenerators.totalPence) { practices, formula, total in
+        await propertyCheck(count: 1_000, input: BudgetGenerators.practices, BudgetGenerators.formula, BudgetGenerators.totalPence) { practices, formula, total in
             let input = BudgetGenerators.input(practices, components: formula.forms.count)
             for level in BudgetLevel.allCases {
                 let result = try BudgetGenerators.budgets(input, formula, total: total, level: level)
@@ -77,7 +77,7 @@ enum BudgetGenerators {
     /// lowers its share; its penny budget never falls by more than the penny that the largest
     /// remainder may move (⌊q_after⌋ ≥ ⌊q_before⌋ ≥ budget_before − 1, since the quota rose).
     @Test func moreNeedNeverMeansLessBudget() async throws {
-        await propertyCheck(count: 300, input: BudgetGenerators.practices, BudgetGenerators.formula, Gen.double(in: 1.01...3),
+        await propertyCheck(count: 1_000, input: BudgetGenerators.practices, BudgetGenerators.formula, Gen.double(in: 1.01...3),
                             Gen.int(in: 0...Int.max)) { practices, formula, factor, pick in
             let index = pick % practices.count
             let component = pick / practices.count % formula.forms.count
@@ -100,7 +100,7 @@ enum BudgetGenerators {
     /// The order of the practices' rows does not change any practice's target or budget (ties of
     /// the largest remainder go by practice code, not by position).
     @Test func practiceOrderDoesNotChangeBudgets() async throws {
-        await propertyCheck(count: 300, input: BudgetGenerators.practices, BudgetGenerators.formula, BudgetGenerators.totalPence,
+        await propertyCheck(count: 1_000, input: BudgetGenerators.practices, BudgetGenerators.formula, BudgetGenerators.totalPence,
                             Gen.uint64(in: 0...UInt64.max)) { practices, formula, total, seed in
             var random = SplitMix64(seed: seed)
             let order = Array(practices.indices).shuffled(using: &random)

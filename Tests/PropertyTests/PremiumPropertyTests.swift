@@ -48,7 +48,7 @@ enum PremiumGenerators {
 
 @Suite struct PremiumPropertyTests {
     @Test func paymentsAndReturnAddUpToThePotToThePenny() async throws {
-        await propertyCheck(count: 400, input: PremiumGenerators.practices, PremiumGenerators.measures, PremiumGenerators.pot, Gen.bool) { practices, measures, pot, redistribute in
+        await propertyCheck(count: 1_000, input: PremiumGenerators.practices, PremiumGenerators.measures, PremiumGenerators.pot, Gen.bool) { practices, measures, pot, redistribute in
             let result = try PremiumGenerators.distribution(practices, measures, pot: pot, redistribute: redistribute)
             #expect(result.pot.potPence == pot)
             #expect(result.practices.map(\.paymentPence).reduce(0, +) == result.distributedPence)
