@@ -17,6 +17,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Property-based testing on Swift Testing (test targets only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -79,6 +81,10 @@ let package = Package(
         .testTarget(name: "RiskTests", dependencies: ["Risk", "Statistics", "Tables", "Population"], exclude: ["Reference"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Tables"], exclude: ["Reference"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Reports", "Tables"]),
+        .testTarget(name: "PropertyTests", dependencies: [
+            "Allocation", "Premium", "Indicators", "Statistics", "Tables", "TestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "CLITests", dependencies: ["consortium", "Tables", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
