@@ -181,3 +181,36 @@ private enum Sites {
     let firstRound = try Sites.run(["pbra", "merge", "--robust", "robust1.partial", "site2.partial", "robust3.partial", "--out", "x.csv"], in: folder)
     #expect(firstRound.status == 65 && firstRound.errors.contains("site2.partial: expected a second-round partial"), "\(firstRound.errors)")
 }
+
+/// `pbra predict` at each site with the merged coefficients, then `pbra combine`: the national
+/// shares are those `pbra predict` gives on all ten persons with the same coefficients (the
+/// reference, computed in one pass over the whole file), whatever the order of the sites.
+@Test func pbraCombineOfSitesPredictionsGivesTheNationalShares() throws {
+    // Sites by practice: A1 (lines 0-2), A2 (3-5), A3 (6-9).
+    let folder = Sites.folder(sites: [[0, 1, 2], [3, 4, 5], [6, 7, 8, 9]])
+    for site in 1...3 { #expect(try Sites.partial(site, in: folder).status == 0) }
+    #expect(try Sites.run(["pbra", "merge", "site1.partial", "site2.partial", "site3.partial", "--out", "merged.csv"], in: folder).status == 0)
+    func predict(_ persons: String, _ out: String) throws {
+        let run = try Sites.run(["pbra", "predict", "--persons", persons, "--coefficients", "merged.csv", "--model", "model.toml", "--out", out], in: folder)
+        #expect(run.status == 0, "\(run.errors)")
+    }
+    for site in 1...3 { try predict("site\(site).csv", "site\(site)-need.csv") }
+    try predict("persons.csv", "all-need.csv")
+    let combined = try Sites.run(["pbra", "combine", "site3-need.csv", "site1-need.csv", "site2-need.csv", "--out", "national.csv"], in: folder)
+    #expect(combined.status == 0, "\(combined.errors)")
+    let national = try Sites.text("national.csv", in: folder)
+    let all = try Sites.text("all-need.csv", in: folder)
+    #expect(national.split(separator: "\n").map { $0.split(separator: ",")[0] } == ["practice_code", "A1", "A2", "A3"])
+    #expect(Sites.numbers("patients", of: national) == [3, 3, 4])
+    #expect(Sites.close(Sites.numbers("predicted_cost", of: national), Sites.numbers("predicted_cost", of: all), 1e-12))
+    #expect(Sites.close(Sites.numbers("need_share", of: national), Sites.numbers("need_share", of: all), 1e-12))
+    #expect(abs(Sites.numbers("need_share", of: national).reduce(0, +) - 1) < 1e-12)
+    // Each site's own shares are of its own total (1 at every site); the national ones are not.
+    #expect(Sites.numbers("need_share", of: try Sites.text("site1-need.csv", in: folder)) == [1])
+
+    folder.write("copy-need.csv", try Sites.text("site1-need.csv", in: folder))
+    let twice = try Sites.run(["pbra", "combine", "site1-need.csv", "copy-need.csv", "--out", "twice.csv"], in: folder)
+    #expect(twice.status == 65)
+    #expect(twice.errors.contains("copy-need.csv:2: practice_code: the practice \"A1\" is also in site1-need.csv (line 2)"), "\(twice.errors)")
+    #expect(!folder.exists("twice.csv"))
+}

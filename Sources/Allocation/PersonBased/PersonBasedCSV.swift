@@ -56,7 +56,11 @@ public enum PersonBasedCSV {
     public static let practicesHeader = ["practice_code", "patients", "predicted_cost", "need_share"]
 
     public static func practiceRows(_ prediction: NeedPrediction) -> [[CSVValue]] {
-        prediction.practices.map { practice in
+        practiceRows(prediction.practices)
+    }
+
+    public static func practiceRows(_ practices: [PracticeNeed]) -> [[CSVValue]] {
+        practices.map { practice in
             [.text(practice.practiceCode), .wholeNumber(practice.patients), .number(practice.predictedCost), .number(practice.needShare)]
         }
     }

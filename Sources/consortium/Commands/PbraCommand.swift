@@ -17,7 +17,7 @@ struct PbraCommand: ParsableCommand {
 
         Across data holders, `pbra partial` writes one site's sufficient statistics and `pbra merge` fits the model from every site's partials, with the same coefficients as `pbra fit` on all the persons together (docs/pbra-model.md, "Fitting across data holders").
         """,
-        subcommands: [PbraFitCommand.self, PbraPredictCommand.self, PbraPartialCommand.self, PbraMergeCommand.self]
+        subcommands: [PbraFitCommand.self, PbraPredictCommand.self, PbraPartialCommand.self, PbraMergeCommand.self, PbraCombineCommand.self]
     )
 }
 
@@ -272,6 +272,46 @@ struct PbraMergeCommand: ParsableCommand {
             printError("note: \(result.note)")
         }
     }
+}
+
+struct PbraCombineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "combine",
+        abstract: "National need shares from the practice outputs of pbra predict at each site.",
+        discussion: """
+        Each site predicts its own persons with the merged coefficients (pbra predict --coefficients coefficients.csv from pbra merge), so every prediction uses the same model and national means; the sites' practice files (practice_code, patients, predicted_cost[, need_share]) are combined into one: need_share = predicted_cost / the total over every site, the share pbra predict gives on all the sites' persons together. A practice in two files is an error naming both (exit 65). Output: practice_code, patients, predicted_cost, need_share, in practice-code order, usable as a budget formula's shares ([age_sex] shares_file).
+
+        Example:
+          consortium pbra combine north-need.csv south-need.csv --out england-need.csv
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Practice outputs of pbra predict, one per site.", valueName: "site-need"))
+    var sites: [String]
+
+    @Option(help: ArgumentHelp("Output CSV (standard output when absent).", valueName: "file"))
+    var out: String?
+
+    func validate() throws {
+        try refuseOutputsOverInputs()
+        if sites.isEmpty { throw ValidationError("give at least one site's practice file") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let read = try sites.map { NeedCombination.Site(table: try TableReader.read(path: $0, schema: NeedCombination.schema)) }
+            let practices = try NeedCombination.combine(read)
+            let table = StepTable(header: PersonBasedCSV.practicesHeader) { emit in
+                for row in PersonBasedCSV.practiceRows(practices) { try emit(row) }
+            }
+            try StepTable.write([(table, out)])
+        }
+    }
+}
+
+extension PbraCombineCommand: ReadsAndWritesFiles {
+    var inputFiles: [FileOption] { sites.map { FileOption("site-need", $0) } }
+    var outputFiles: [FileOption] { [FileOption("--out", out)] }
 }
 
 extension PbraPartialCommand: ReadsAndWritesFiles {
