@@ -41,7 +41,7 @@ enum GroupAggregation {
             throw DataError(.badData, at: fileOnly, "deprivation group \(group) has no rows (groups must run from 1 to \(count) with none missing)")
         }
         guard count >= options.minimumGroups else {
-            throw DataError(.badData, at: fileOnly, "found \(count) deprivation groups; the inequality measures need at least \(options.minimumGroups)")
+            throw DataError(.badData, at: fileOnly, "found \(count) deprivation group\(count == 1 ? "" : "s"); the inequality measures need at least \(options.minimumGroups)")
         }
         return try (1...count).map { try estimate(group: $0, rows: members[$0]!, options: options) }
     }

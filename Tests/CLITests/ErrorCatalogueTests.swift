@@ -374,7 +374,7 @@ import TestSupport
         Entry(id: "run-folder-exists", arguments: run, files: ["run/keep": ""], status: 73,
               message: "error: run: the run folder exists already; give --force to replace it"),
         Entry(id: "output-folder-is-a-file", arguments: ["synth", "--seed", "1", "--out-dir", "taken"], files: ["taken": "x\n"], status: 73,
-              message: "error: taken: cannot create the output folder: The operation could not be completed. A file with the same name already exists."),
+              message: "error: taken: cannot create the output folder: taken is a file, not a folder"),
     ]
 
     /// All files of a folder (relative paths, hidden ones included) with their bytes.

@@ -59,5 +59,5 @@ private let files = [
     defer { try? FileManager.default.removeItem(atPath: file) }
     let outcome = try CLIHarness.run(["synth", "--seed", "1", "--out-dir", file + "/inside"])
     #expect(outcome.status == 73)
-    #expect(outcome.errors.hasPrefix("error: \(file)/inside: cannot create the output folder"))
+    #expect(outcome.errors.hasPrefix("error: \(file)/inside: cannot create the output folder: \(file) is a file, not a folder"), "\(outcome.errors)")
 }

@@ -33,13 +33,29 @@ public struct SynthOptions: Sendable {
 /// `consortium synth` and a run's synth step: generate the seeded data set and write its files
 /// into a folder (created if missing).
 public enum SynthStep {
+    /// Creates `folder` and any missing parents; a parent that is a file, or a folder that cannot
+    /// be made, is an error saying which and why (the system's reason).
+    static func createFolder(_ folder: String) throws {
+        var prefix = folder.hasPrefix("/") ? "/" : ""
+        for component in folder.split(separator: "/") {
+            prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + component
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: prefix, isDirectory: &isFolder) {
+                if !isFolder.boolValue {
+                    throw DataError(.cannotCreate, at: SourceLocation(file: folder), "cannot create the output folder: \(prefix) is a file, not a folder")
+                }
+                continue
+            }
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                throw DataError(.cannotCreate, at: SourceLocation(file: folder),
+                                "cannot create the output folder \(prefix): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
     public static func run(_ options: SynthOptions, folder: String) throws {
         try options.validate()
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw DataError(.cannotCreate, at: SourceLocation(file: folder), "cannot create the output folder: \(error.localizedDescription)")
-        }
+        try createFolder(folder)
         let dataset = SyntheticDataset.generate(scale: SynthesisScale(rawValue: options.scale)!, seed: options.seed)
         try SyntheticDatasetWriter.write(dataset, toFolder: folder)
         if options.persons > 0 { try SyntheticDatasetWriter.writePersons(dataset, count: options.persons, toFolder: folder) }
