@@ -1,3 +1,4 @@
+import Layouts
 import Tables
 
 /// A chunk of indicator input rows as read from a file (canonical layout or a Fingertips export),
@@ -14,15 +15,18 @@ public struct IndicatorCounts: Sendable {
         // Optional to the reader so that a file of neither layout is told what each layout needs
         // (`IndicatorLayout.detect`); every layout has both.
         ColumnSpec(IndicatorColumn.indicatorID.name, aliases: [IndicatorColumn.indicatorID.fingertipsName], optional: true),
-        ColumnSpec(IndicatorColumn.orgCode.name, aliases: [IndicatorColumn.orgCode.fingertipsName], optional: true),
+        ColumnSpec(IndicatorColumn.orgCode.name, aliases: [IndicatorColumn.orgCode.fingertipsName, PHEIndicatorMethodsColumns.area.name],
+                   optional: true),
         ColumnSpec(IndicatorColumn.areaType.name, aliases: [IndicatorColumn.areaType.fingertipsName], optional: true, allowsEmpty: true),
         ColumnSpec(IndicatorColumn.period.name, aliases: [IndicatorColumn.period.fingertipsName], optional: true, allowsEmpty: true),
         ColumnSpec(IndicatorColumn.sex.name, aliases: [IndicatorColumn.sex.fingertipsName], optional: true, allowsEmpty: true),
         ColumnSpec(IndicatorColumn.ageBand.name, aliases: [IndicatorColumn.ageBand.fingertipsName], optional: true, allowsEmpty: true),
         ColumnSpec(IndicatorColumn.categoryType.name, aliases: [IndicatorColumn.categoryType.fingertipsName], optional: true, allowsEmpty: true),
         ColumnSpec(IndicatorColumn.group.name, aliases: [IndicatorColumn.group.fingertipsName], optional: true, allowsEmpty: true),
-        ColumnSpec("numerator", .decimal(), aliases: ["Count"], optional: true, allowsEmpty: true),
-        ColumnSpec("denominator", .decimal(), aliases: ["Denominator"], optional: true, allowsEmpty: true),
+        // PHEindicatormethods' names too (x, deaths, obs; n, population, pop), so a data frame
+        // written for phe_proportion, phe_rate or phe_life_expectancy runs unchanged.
+        ColumnSpec("numerator", .decimal(), aliases: ["Count"] + PHEIndicatorMethodsColumns.numerator.headers, optional: true, allowsEmpty: true),
+        ColumnSpec("denominator", .decimal(), aliases: ["Denominator"] + PHEIndicatorMethodsColumns.denominator.headers, optional: true, allowsEmpty: true),
         ColumnSpec("value", .decimal(), aliases: ["Value"], optional: true, allowsEmpty: true),
     ])
 

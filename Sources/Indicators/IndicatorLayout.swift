@@ -4,7 +4,9 @@ import Tables
 /// The layouts of indicator input the engine reads, recognised from the header.
 ///
 /// - `canonical`: the design's indicator counts: `indicator_id`, `org_code`, `numerator`,
-///   `denominator`, optional `period`, `sex`, `age_band`, `group` (and `value` for means).
+///   `denominator`, optional `period`, `sex`, `age_band`, `group` (and `value` for means); also
+///   a PHEindicatormethods data frame (`area` for `org_code`, `x`/`deaths` for the numerator,
+///   `n`/`population` for the denominator, `indicator_id` optional when the counts are there).
 /// - `fingertips`: an OHID Fingertips export as downloaded: `Indicator ID`, `Area Code`,
 ///   `Area Type`, `Time period`, `Sex`, `Age`, `Category`, `Count`, `Denominator`, `Value`, …,
 ///   with rows for many area types in one file and empty cells where a figure is missing.
@@ -26,7 +28,12 @@ public enum IndicatorLayout: String, Sendable {
     public static func detect(header: [String], source: String) throws -> IndicatorLayout {
         let keys = HeaderKeys(header)
         let fingertips = keys.contains("Area Code") && keys.contains("Indicator ID")
-        let canonical = keys.contains("org_code") && keys.contains("indicator_id")
+        // Indicator counts: org_code (or PHEindicatormethods' area) with indicator_id, or, as a
+        // PHEindicatormethods data frame has, without it but with the counts (x and n, …).
+        let organisation = keys.contains("org_code") || keys.contains(PHEIndicatorMethodsColumns.area.name)
+        let counts = keys.contains(KnownColumn("numerator", headers: PHEIndicatorMethodsColumns.numerator.headers))
+            || keys.contains("value")
+        let canonical = organisation && (keys.contains("indicator_id") || counts)
         switch (canonical, fingertips) {
         case (true, false): return .canonical
         case (false, true): return .fingertips

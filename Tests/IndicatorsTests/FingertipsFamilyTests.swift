@@ -97,3 +97,20 @@ import Testing
         #expect(message.contains("an OHID Fingertips export (Indicator ID, Area Code, Time period, Count or Value)"))
     }
 }
+
+/// A data frame written for PHEindicatormethods' phe_proportion / phe_rate (`area`, `x`, `n`, no
+/// indicator_id) runs unchanged. Expected: Wilson limits of 514/3336 (statistics.NormalDist, as in
+/// IndicatorsCommandTests: 15.407673860911272, 14.22242702644467, 16.672496326744664).
+@Test func aPHEIndicatorMethodsDataFrameRunsUnchanged() throws {
+    let csv = "area,x,n\nA81001,514,3336\nA81002,2508,15548\n"
+    let results = try compute(csv, IndicatorRequest(statistic: .proportion))
+    #expect(results.groupingColumns == [.orgCode])
+    #expect(results.results.map(\.groupValues) == [["A81001"], ["A81002"]])
+    expectClose(results.results[0].estimate.value, 15.407673860911272)
+    expectClose(results.results[0].estimate.limits[0].lower, 14.22242702644467)
+    expectClose(results.results[0].estimate.limits[0].upper, 16.672496326744664)
+    let deaths = try compute("area,deaths,population\nE06000001,25,40000\n", IndicatorRequest(statistic: .rate, confidence: [.ninetyFive]))
+    // Byar's limits of 25 per 40,000 per 100,000 (count >= 10), scipy-free: the formula in CountIntervals.
+    expectClose(deaths.results[0].estimate.value, 62.5)
+    #expect(deaths.results[0].estimate.method == "Byars")
+}
