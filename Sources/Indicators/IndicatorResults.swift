@@ -22,7 +22,13 @@ public struct IndicatorResults: Sendable {
     public var confidence: [ConfidenceLevel]
     /// Whether the published figures are written beside the computed ones.
     public var comparesPublished = false
-    public var results: [IndicatorResult]
+    /// The results, column by column.
+    let store: IndicatorResultStore
+    /// How many results there are (one per group; life expectancy: one per group and age).
+    public var count: Int { store.count }
+    /// The results, one value each (built from the columns on each call: for a few results, or
+    /// tests; writing goes through `forEachRow`).
+    public var results: [IndicatorResult] { (0..<store.count).map(store.result) }
     /// Rows left out because a figure was empty (missing-value policy `skip`).
     public var skippedRows: Int
     /// Rows with an empty figure written through with an empty value (missing-value policy `pass`).
@@ -104,7 +110,8 @@ public struct IndicatorResults: Sendable {
     public var agreement: PublishedAgreement {
         var agreement = PublishedAgreement()
         let levels = Array(confidence.indices)
-        for result in results {
+        for index in 0..<store.count {
+            let result = store.result(index)
             let comparison = comparison(result, levels: levels)
             guard let verdict = comparison.verdict else {
                 agreement.unpublished += 1
@@ -126,43 +133,47 @@ public struct IndicatorResults: Sendable {
         var row: [CSVValue] = []
         row.reserveCapacity(header(wide: wide).count)
         func number(_ value: Double?) -> CSVValue { value.map(CSVValue.number) ?? .missing }
-        func appendComparison(_ result: IndicatorResult, levels: [Int]) {
+        func appendComparison(_ index: Int, levels: [Int]) {
             guard comparesPublished else { return }
-            let comparison = comparison(result, levels: levels)
+            let comparison = comparison(store.result(index), levels: levels)
             for value in comparison.published { row.append(number(value)) }
             for value in comparison.differences { row.append(number(value)) }
             row.append(comparison.verdict.map(CSVValue.text) ?? .missing)
         }
-        for result in results {
+        let measureCount = store.measureCount
+        for index in 0..<store.count {
             row.removeAll(keepingCapacity: true)
-            for value in result.groupValues { row.append(.text(value)) }
-            for measure in result.measures { row.append(number(measure)) }
-            row.append(number(result.estimate.value))
+            for value in store.groupValues(of: index) { row.append(.text(value)) }
+            let figures = store.numbers(of: index)
+            let start = figures.startIndex
+            for measure in figures[start..<(start + measureCount)] { row.append(number(measure)) }
+            row.append(number(figures[start + measureCount]))
             let prefixCount = row.count
-            let statistic = CSVValue.text(result.statistic)
-            let method = CSVValue.text(result.estimate.method)
-            let suppressed = result.estimate.suppression.map(CSVValue.text) ?? .missing
+            let statistic = CSVValue.text(store.statistics[index])
+            let method = CSVValue.text(store.methods[index])
+            let suppressed = store.suppressions[index].map(CSVValue.text) ?? .missing
+            let firstLimit = start + measureCount + 1
             if wide {
-                for limits in result.estimate.limits {
-                    row.append(number(limits.lower))
-                    row.append(number(limits.upper))
+                for level in confidence.indices {
+                    row.append(number(figures[firstLimit + 2 * level]))
+                    row.append(number(figures[firstLimit + 2 * level + 1]))
                 }
                 row.append(allLevels)
                 row.append(statistic)
                 row.append(method)
                 row.append(suppressed)
-                appendComparison(result, levels: Array(confidence.indices))
+                appendComparison(index, levels: Array(confidence.indices))
                 try body(row)
             } else {
-                for (index, limits) in result.estimate.limits.enumerated() {
+                for level in confidence.indices {
                     row.removeSubrange(prefixCount...)
-                    row.append(number(limits.lower))
-                    row.append(number(limits.upper))
-                    row.append(levelLabels[index])
+                    row.append(number(figures[firstLimit + 2 * level]))
+                    row.append(number(figures[firstLimit + 2 * level + 1]))
+                    row.append(levelLabels[level])
                     row.append(statistic)
                     row.append(method)
                     row.append(suppressed)
-                    appendComparison(result, levels: [index])
+                    appendComparison(index, levels: [level])
                     try body(row)
                 }
             }

@@ -118,13 +118,11 @@ extension IndicatorComputation {
     /// `calculate_dsr` standardises each group over its own bands. So that no band is dropped
     /// silently: a band missing inside the run is an error, and the groups compared with one another
     /// (sharing every grouping value but `org_code`) must all cover the same run.
-    func directlyStandardisedRates(setup: Setup) throws -> [IndicatorResult] {
+    func directlyStandardisedRates(setup: Setup, into store: inout IndicatorResultStore) throws {
         let standard = request.standard
         let byTarget = strataByTarget(bandCount: standard.bands.count)
         let comparedBy = setup.grouping.indices.filter { setup.grouping[$0] != .orgCode }
         var runs: [[String]: (first: Int, last: Int, group: Int)] = [:]
-        var results: [IndicatorResult] = []
-        results.reserveCapacity(groups.count)
         var collapsed = CollapsedBands(bandCount: standard.bands.count)
         func describeRun(_ first: Int, _ last: Int) -> String {
             first == last ? AgeBandLabels.describe(standard.bands.bands[first])
@@ -167,16 +165,14 @@ extension IndicatorComputation {
                 throw groupError(setup, group: group, "the standard population (\(standard.name)) gives no weight to age bands \(describeRun(first, last))")
             }
             let rate = DirectlyStandardisedRate.dobson(sums, confidence: request.confidence, multiplier: request.multiplier)
-            results.append(result(group: group, measures: [rate.totalCount, rate.totalPopulation], count: rate.totalCount,
-                                  estimate: rate.estimate))
+            keep(group: group, measures: [rate.totalCount, rate.totalPopulation], count: rate.totalCount,
+                 estimate: rate.estimate, in: &store)
         }
-        return results
     }
 
-    func lifeExpectancies(setup: Setup) throws -> [IndicatorResult] {
+    func lifeExpectancies(setup: Setup, into store: inout IndicatorResultStore) throws {
         let scheme = LifeExpectancy.bands
         let byTarget = strataByTarget(bandCount: scheme.count)
-        var results: [IndicatorResult] = []
         var collapsed = CollapsedBands(bandCount: scheme.count)
         for group in 0..<groups.count {
             try collapse(group: group, scheme: scheme, strataByTarget: byTarget, wanted: { _ in true }, setup: setup, into: &collapsed)
@@ -194,14 +190,13 @@ extension IndicatorComputation {
                                                     ages: request.ages, confidence: request.confidence)
             }
             for estimate in estimates {
-                results.append(result(group: group, measures: [Double(estimate.age), estimate.populationUsed, estimate.deathsUsed],
-                                      count: estimate.deathsUsed, estimate: estimate.estimate, age: estimate.age))
+                keep(group: group, measures: [Double(estimate.age), estimate.populationUsed, estimate.deathsUsed],
+                                      count: estimate.deathsUsed, estimate: estimate.estimate, age: estimate.age, in: &store)
             }
         }
-        return results
     }
 
-    func indirectlyStandardised(setup: Setup) throws -> [IndicatorResult] {
+    func indirectlyStandardised(setup: Setup, into store: inout IndicatorResultStore) throws {
         let strataCount = strata.count
         // Reference rate per stratum and the reference crude rate, for each group.
         var rateOf: (Int) throws -> (rates: [Double?], crude: Double?)
@@ -262,8 +257,6 @@ extension IndicatorComputation {
             }
             rateOf = { group in setRates[setOfGroup[group]] }
         }
-        var results: [IndicatorResult] = []
-        results.reserveCapacity(groups.count)
         for group in 0..<groups.count {
             let reference = try rateOf(group)
             var observed = 0.0
@@ -295,8 +288,7 @@ extension IndicatorComputation {
                                                         confidence: request.confidence, multiplier: request.multiplier,
                                                         method: request.limitMethod)
             }
-            results.append(result(group: group, measures: measures, count: observed, estimate: estimate))
+            keep(group: group, measures: measures, count: observed, estimate: estimate, in: &store)
         }
-        return results
     }
 }

@@ -36,7 +36,7 @@ extension IndicatorsStep {
             for note in result.notes { context.note(note) }
             try context.write([(result.table, "\(name).csv")])
             context.summarise("statistic", .string(statistic.rawValue))
-            context.summarise("groups", .integer(result.results.results.count))
+            context.summarise("groups", .integer(result.results.count))
             context.summarise("skipped_rows", .integer(result.results.skippedRows))
         }
     }
