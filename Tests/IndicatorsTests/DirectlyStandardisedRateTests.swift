@@ -48,6 +48,22 @@ import Testing
         #expect(rate.estimate.suppression == "total count below 10")
     }
 
+    @Test func dobsonLowerLimitIsNotClippedAtZero() {
+        // Two strata of equal standard weight, one with 100 deaths in 1,000,000 and one with 1 death
+        // in 1: the variance comes almost all from the second stratum while the total count (101)
+        // is large, so Dobson's lower limit DSR + sqrt(var/O)(O_L - O) is below zero. As in
+        // PHEindicatormethods, it is reported as computed, not clipped. Hand calculation (Python,
+        // z = Φ⁻¹(0.975), Byar's O_L = O(1 - 1/(9O) - z/(3√O))³, O_U with O + 1):
+        // DSR = 50005.0, lower -43208.670595639356, upper 158092.38614544095 per 100,000.
+        let strata = [StandardisationStratum(count: 100, population: 1_000_000, weight: 1),
+                      StandardisationStratum(count: 1, population: 1, weight: 1)]
+        let rate = DirectlyStandardisedRate.dobson(strata: strata, confidence: [ConfidenceLevel(percent: 95)])
+        expectClose(rate.estimate.value, 50005.0)
+        expectClose(rate.estimate.limits[0].lower, -43208.670595639356)
+        expectClose(rate.estimate.limits[0].upper, 158092.38614544095)
+        #expect((rate.estimate.limits[0].lower ?? 0) < 0)
+    }
+
     @Test func zeroTotalCountIsSuppressed() {
         let rate = DirectlyStandardisedRate.dobson(strata: Self.strata([0, 0], [100, 200], [1, 1]), confidence: levels)
         #expect(rate.estimate.value == nil)
