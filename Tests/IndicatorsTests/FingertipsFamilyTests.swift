@@ -110,7 +110,10 @@ import Testing
     expectClose(results.results[0].estimate.limits[0].lower, 14.22242702644467)
     expectClose(results.results[0].estimate.limits[0].upper, 16.672496326744664)
     let deaths = try compute("area,deaths,population\nE06000001,25,40000\n", IndicatorRequest(statistic: .rate, confidence: [.ninetyFive]))
-    // Byar's limits of 25 per 40,000 per 100,000 (count >= 10), scipy-free: the formula in CountIntervals.
+    // 25 per 40,000 per 100,000 = 62.5 by hand; Byar's limits (count >= 10) computed in Python with
+    // statistics.NormalDist: O(1 - 1/(9O) - z/(3√O))³ and (O+1)(1 - 1/(9(O+1)) + z/(3√(O+1)))³, ÷ 40,000 × 100,000.
     expectClose(deaths.results[0].estimate.value, 62.5)
+    expectClose(deaths.results[0].estimate.limits[0].lower, 40.43566480414302)
+    expectClose(deaths.results[0].estimate.limits[0].upper, 92.2661267304634)
     #expect(deaths.results[0].estimate.method == "Byars")
 }
